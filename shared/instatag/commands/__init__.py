@@ -1,0 +1,1 @@
+"""Subcommands of the `instatag` CLI: each module here defines `register(subparsers)`."""

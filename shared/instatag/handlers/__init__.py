@@ -1,0 +1,1 @@
+"""The logic behind each Cloud Function; `functions/<name>/main.py` only wires these up."""

@@ -1,0 +1,15 @@
+"""The `tags` function."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import flask
+
+from instatag.errors import NotImplementedYet
+from instatag.web import http_function
+
+
+@http_function
+def handle(request: flask.Request) -> Any:
+    raise NotImplementedYet("tags is not available yet")

@@ -1,0 +1,1 @@
+"""Embedded backends: files under the data directory and threads in this process."""

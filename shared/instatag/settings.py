@@ -1,0 +1,118 @@
+"""The one typed settings object, read from the environment once per process.
+
+Every variable starts with `INSTATAG_`; nested groups use a double underscore, e.g.
+`INSTATAG_TRENDING__TOP_N=15`. The Google clients also honour their own variables
+(`FIRESTORE_EMULATOR_HOST`, `PUBSUB_EMULATOR_HOST`, `STORAGE_EMULATOR_HOST`), which the settings
+only read to tell where they point.
+"""
+
+from __future__ import annotations
+
+import functools
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, Field, ValidationError
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from instatag.errors import ConfigError
+
+DEFAULT_CATEGORIES = (
+    "food",
+    "travel",
+    "wedding",
+    "fitness",
+    "fashion",
+    "animals",
+    "nature",
+    "art",
+    "beauty",
+    "music",
+    "sports",
+    "photography",
+)
+
+
+class GoogleSettings(BaseModel):
+    """Where the Google-backed ports find their resources."""
+
+    project: str = "instatag-local"
+    region: str = "us-central1"
+    firestore_database: str = "(default)"
+    model_bucket: str = "instatag-models"
+    redis_url: str = "redis://127.0.0.1:6379/0"
+    corpus_updated_topic: str = "corpus-updated"
+    tasks_queue: str = "scrape"
+    tasks_emulator_host: str | None = None
+    # OIDC identity Cloud Tasks signs its calls with, and the URL each task target answers on.
+    tasks_service_account: str | None = None
+    function_urls: dict[str, str] = Field(default_factory=dict)
+
+
+class TagSettings(BaseModel):
+    """Hashtag recommendation."""
+
+    default_limit: int = Field(default=15, ge=1, le=30)
+    max_limit: int = Field(default=30, ge=1, le=100)
+
+
+class CaptionSettings(BaseModel):
+    """Caption generation."""
+
+    default_count: int = Field(default=4, ge=1, le=10)
+
+
+class TrendingSettings(BaseModel):
+    """Trending computation and the cache that serves it."""
+
+    top_n: int = Field(default=15, ge=1, le=100)
+    cache_ttl_seconds: int = Field(default=6 * 3600, ge=60)
+
+
+class ScrapeSettings(BaseModel):
+    """Scraping sources."""
+
+    source: Literal["graph", "file"] = "file"
+
+
+class Settings(BaseSettings):
+    """Everything InstaTag reads from its environment."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="INSTATAG_", env_nested_delimiter="__", extra="ignore", frozen=True
+    )
+
+    backend: Literal["embedded", "google"] = "embedded"
+    data_dir: Path = Path(".instatag")
+    log_level: Literal["DEBUG", "INFO", "WARNING", "ERROR"] = "INFO"
+    max_request_bytes: int = Field(default=10 * 1024 * 1024, ge=1024)
+    categories: tuple[str, ...] = DEFAULT_CATEGORIES
+    blocked_hashtags: tuple[str, ...] = ()
+
+    google: GoogleSettings = Field(default_factory=GoogleSettings)
+    tags: TagSettings = Field(default_factory=TagSettings)
+    captions: CaptionSettings = Field(default_factory=CaptionSettings)
+    trending: TrendingSettings = Field(default_factory=TrendingSettings)
+    scrape: ScrapeSettings = Field(default_factory=ScrapeSettings)
+
+
+def load_settings() -> Settings:
+    """Read and validate the environment; a bad value names its variable."""
+    try:
+        return Settings()
+    except ValidationError as exc:
+        raise ConfigError(_describe(exc)) from exc
+
+
+@functools.cache
+def get_settings() -> Settings:
+    """The settings of this process, read at first use (cold start) and kept."""
+    return load_settings()
+
+
+def _describe(exc: ValidationError) -> str:
+    problems = []
+    for error in exc.errors():
+        path = "__".join(str(part) for part in error["loc"]).upper()
+        problems.append(f"INSTATAG_{path}: {error['msg']}")
+    return "invalid settings: " + "; ".join(problems)
