@@ -27,14 +27,16 @@ class Filter:
 
 @dataclass(frozen=True)
 class Counter:
-    """Amounts added to the `counts` map of one document, creating it when absent.
+    """Increments to one document, which is created when absent.
 
-    `fields` are plain values written alongside (e.g. the category and day a counter is for).
+    `counts` are added key by key into the document's `counts` map, `totals` to top-level number
+    fields, and `fields` are plain values written alongside (e.g. the category and day).
     """
 
     collection: str
     doc_id: str
-    amounts: Mapping[str, int]
+    counts: Mapping[str, int] = field(default_factory=dict)
+    totals: Mapping[str, int] = field(default_factory=dict)
     fields: Mapping[str, Any] = field(default_factory=dict)
 
 

@@ -91,9 +91,12 @@ class SqliteDocumentStore:
     def _add(self, counter: Counter) -> None:
         current = self.get(counter.collection, counter.doc_id) or {}
         counts = dict(current.get("counts", {}))
-        for key, amount in counter.amounts.items():
+        for key, amount in counter.counts.items():
             counts[key] = counts.get(key, 0) + amount
-        self._write(counter.collection, counter.doc_id, {**counter.fields, "counts": counts}, True)
+        totals = {key: current.get(key, 0) + amount for key, amount in counter.totals.items()}
+
+        update = {**counter.fields, **totals, "counts": counts}
+        self._write(counter.collection, counter.doc_id, update, merge=True)
 
     def _write(self, collection: str, doc_id: str, data: Document, merge: bool) -> None:
         if merge:
