@@ -1,0 +1,1 @@
+"""Building and training InstaTag's models; never imported by a deployed function."""
