@@ -174,3 +174,14 @@ def tasks(
     port = port or free_port()
     argv = [str(executable), "start", f"--port={port}", f"--default-queue={queue_path}", "-q"]
     return Service("tasks", argv, port, lambda: accepts_tcp(port), log_dir)
+
+
+def function(
+    name: str, source: Path, signature: str, port: int, log_dir: Path, *, env: dict[str, str]
+) -> Service:
+    """One Cloud Function under functions-framework, as its runtime serves it."""
+    argv = [
+        sys.executable, "-m", "functions_framework", f"--target={name}", f"--source={source}",
+        f"--signature-type={signature}", "--host=127.0.0.1", f"--port={port}",
+    ]  # fmt: skip
+    return Service(name, argv, port, lambda: accepts_tcp(port), log_dir, env=dict(env))
