@@ -4,7 +4,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: setup run test lint typecheck clean
+TASKS_EMULATOR := .venv-tasks/bin/gcloud-tasks-emulator
+
+.PHONY: setup run up test lint typecheck tasks-emulator clean
 
 setup: $(STAMP)
 
@@ -17,6 +19,16 @@ $(STAMP): pyproject.toml
 run: setup
 	$(BIN)/instatag serve --port 8080
 
+# The Cloud Tasks emulator pins an older protobuf, so it lives in a virtualenv of its own.
+tasks-emulator: $(TASKS_EMULATOR)
+
+$(TASKS_EMULATOR):
+	$(PYTHON) -m venv .venv-tasks
+	.venv-tasks/bin/pip install --quiet gcloud-tasks-emulator==0.6.2
+
+up: setup tasks-emulator
+	$(BIN)/instatag up
+
 lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
@@ -24,8 +36,8 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup lint typecheck
+test: setup tasks-emulator lint typecheck
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) .instatag .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .venv-tasks .instatag .pytest_cache .mypy_cache .ruff_cache

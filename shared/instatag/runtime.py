@@ -32,7 +32,7 @@ def cache() -> Cache:
     if settings.backend == "google":
         from instatag.ports.google.cache import RedisCache
 
-        return RedisCache.from_url(settings.google.redis_url)
+        return RedisCache.from_url(settings.google.redis_url, settings.google.redis_prefix)
 
     from instatag.ports.embedded.cache import MemoryCache
 

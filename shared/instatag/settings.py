@@ -41,7 +41,7 @@ class GoogleSettings(BaseModel):
     firestore_database: str = "(default)"
     model_bucket: str = "instatag-models"
     redis_url: str = "redis://127.0.0.1:6379/0"
-    corpus_updated_topic: str = "corpus-updated"
+    redis_prefix: str = "instatag:"
     tasks_queue: str = "scrape"
     tasks_emulator_host: str | None = None
     # OIDC identity Cloud Tasks signs its calls with, and the URL each task target answers on.

@@ -1,0 +1,65 @@
+"""Small helpers the tests share: a waiting inbox and a local HTTP receiver."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from werkzeug.serving import make_server
+from werkzeug.wrappers import Request, Response
+
+
+class Inbox:
+    """Collects delivered items from other threads; `wait_for` blocks until enough arrived."""
+
+    def __init__(self) -> None:
+        self.items: list[Any] = []
+        self._changed = threading.Condition()
+
+    def append(self, item: Any) -> None:
+        with self._changed:
+            self.items.append(item)
+            self._changed.notify_all()
+
+    def wait_for(self, count: int, timeout: float = 30.0) -> list[Any]:
+        deadline = time.monotonic() + timeout
+        with self._changed:
+            while len(self.items) < count:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise AssertionError(f"expected {count} deliveries, got {len(self.items)}")
+                self._changed.wait(left)
+            return list(self.items)
+
+
+@contextmanager
+def http_receiver(inbox: Inbox, fail_first: int = 0) -> Iterator[str]:
+    """A local HTTP endpoint that puts each POSTed JSON body in `inbox`.
+
+    The first `fail_first` requests are answered 500, as a failing worker would.
+    """
+    attempts = {"count": 0}
+
+    @Request.application  # type: ignore[arg-type]
+    def app(request: Request) -> Response:
+        attempts["count"] += 1
+        if attempts["count"] <= fail_first:
+            return Response("failing on purpose", status=500)
+        inbox.append(json.loads(request.get_data() or b"null"))
+        return Response("ok")
+
+    server = make_server("127.0.0.1", 0, app, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+
+
+# Where the Pub/Sub push receiver (`pubsub_receiver.py`) puts the CloudEvents it is handed.
+EVENT_SINK = Inbox()

@@ -1,0 +1,112 @@
+"""The HTTP layer every function shares, exercised through a real Flask app."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import flask
+import pytest
+from instatag.errors import RateLimited, UnsupportedMediaType
+from instatag.web import http_function, json_body
+
+
+def make_client(handler: Any) -> Any:
+    app = flask.Flask("test")
+    app.add_url_rule("/", "f", lambda: handler(flask.request), methods=["GET", "POST"])
+    return app.test_client()
+
+
+@pytest.fixture
+def small_cap(embedded: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    monkeypatch.setenv("INSTATAG_MAX_REQUEST_BYTES", "2048")
+    from instatag import runtime
+
+    runtime.reset()
+    yield
+
+
+def test_an_instatag_error_becomes_its_status_and_json() -> None:
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        raise UnsupportedMediaType("image/gif is not a supported image type")
+
+    response = make_client(handler).post("/")
+
+    assert response.status_code == 415
+    assert response.json == {
+        "error": {
+            "code": "unsupported_media_type",
+            "message": "image/gif is not a supported image type",
+        }
+    }
+
+
+def test_an_unexpected_error_is_a_500_without_internals() -> None:
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        raise KeyError("secret-internal-detail")
+
+    response = make_client(handler).post("/")
+
+    assert response.status_code == 500
+    assert response.json == {"error": {"code": "internal", "message": "internal error"}}
+
+
+def test_rate_limited_answers_429_with_retry_after() -> None:
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        raise RateLimited("source asked us to slow down", retry_after=1.2)
+
+    response = make_client(handler).post("/")
+
+    assert response.status_code == 429
+    assert response.headers["Retry-After"] == "2"
+
+
+def test_an_oversized_body_is_refused_before_the_handler_reads_it(small_cap: None) -> None:
+    calls = []
+
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        calls.append(request.get_data())
+        return {"ok": True}
+
+    response = make_client(handler).post("/", data=b"x" * 4096)
+
+    assert response.status_code == 413
+    assert response.json["error"]["code"] == "payload_too_large"
+    assert "2048" in response.json["error"]["message"]
+    assert calls == []
+
+
+def test_an_oversized_form_without_length_is_refused_while_read(small_cap: None) -> None:
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        return {"fields": len(request.form)}
+
+    # A chunked upload announces no length, so only reading it can find it too large.
+    response = make_client(handler).post(
+        "/",
+        input_stream=io.BytesIO(b"a=" + b"x" * 4096),
+        content_type="application/x-www-form-urlencoded",
+        environ_overrides={"wsgi.input_terminated": True},
+    )
+
+    assert response.status_code == 413
+    assert "error" in response.json
+
+
+def test_json_body_refuses_anything_but_an_object() -> None:
+    @http_function
+    def handler(request: flask.Request) -> Any:
+        return json_body(request)
+
+    client = make_client(handler)
+
+    assert client.post("/", json={"a": 1}).json == {"a": 1}
+    refused = client.post("/", data="[1, 2]", content_type="application/json")
+    assert refused.status_code == 400
+    assert refused.json["error"]["code"] == "bad_request"
