@@ -98,7 +98,7 @@ class ScrapeSettings(BaseModel):
     retry_after_seconds: int = Field(default=60, ge=1)
     # Tasks dispatched in the same slot share ids, so a repeated scheduler call adds nothing.
     dispatch_slot_minutes: int = Field(default=60, ge=1, le=24 * 60)
-    # None: verify on the google backend only.
+    # None: verify on the google backend, unless tasks come from the Cloud Tasks emulator.
     verify_oidc: bool | None = None
     oidc_audience: str | None = None
     oidc_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"

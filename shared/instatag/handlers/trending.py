@@ -24,7 +24,7 @@ def handle(request: flask.Request) -> Any:
     if request.method != "GET":
         raise MethodNotAllowed(f"{request.method} is not supported; use GET")
 
-    path = request.path.strip("/")
+    path = _subpath(request)
     if path == "categories":
         body = service.categories(runtime.documents(), runtime.cache(), runtime.settings())
     elif path == "":
@@ -37,6 +37,12 @@ def handle(request: flask.Request) -> Any:
     response = flask.jsonify(body)
     response.headers["Cache-Control"] = CACHE_CONTROL
     return response
+
+
+def _subpath(request: flask.Request) -> str:
+    """The path below the function's own URL; a local server mounting several functions
+    rewrites `PATH_INFO` to it, and a deployed function already sees only it."""
+    return str(request.environ.get("PATH_INFO") or request.path).strip("/")
 
 
 def _category(request: flask.Request) -> str:
