@@ -126,7 +126,8 @@ class FakeGraphApi:
 
     def start(self) -> FakeGraphApi:
         self._server = make_server("127.0.0.1", 0, self._app, threaded=True)
-        threading.Thread(target=self._server.serve_forever, daemon=True).start()
+        serve = self._server.serve_forever
+        threading.Thread(target=serve, kwargs={"poll_interval": 0.05}, daemon=True).start()
         return self
 
     def stop(self) -> None:

@@ -164,6 +164,8 @@ class GraphApiSource:
         message = f"Graph API {endpoint}: {response.status_code}"
         if code is not None:
             message += f" code {code}/{error.get('error_subcode')}: {error.get('message')}"
+        else:
+            message += " without a Graph error body"
 
         if response.status_code == 429 or code in RATE_LIMIT_CODES:
             return RateLimited(message, retry_after=self._retry_after_of(response))
