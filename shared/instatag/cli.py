@@ -7,7 +7,7 @@ import importlib
 import pkgutil
 import sys
 
-from instatag import commands
+from instatag import commands, runtime
 from instatag.errors import InstaTagError
 from instatag.startup import cold_start
 
@@ -26,6 +26,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         cold_start()
         code: int = args.run(args)
+        runtime.drain()
     except InstaTagError as exc:
         sys.stderr.write(f"instatag: {exc}\n")
         return 2

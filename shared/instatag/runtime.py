@@ -78,6 +78,15 @@ def tasks() -> TaskQueue:
     return LocalTaskQueue()
 
 
+def drain() -> None:
+    """Wait for in-process deliveries of events and tasks, so a short command loses none."""
+    for port in (events, tasks):
+        if port.cache_info().currsize:
+            join = getattr(port(), "join", None)
+            if join is not None:
+                join()
+
+
 def settings() -> Settings:
     return get_settings()
 

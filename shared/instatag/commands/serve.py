@@ -7,6 +7,8 @@ import logging
 
 from werkzeug.serving import make_server
 
+from instatag import runtime
+from instatag.sample import ensure_sample
 from instatag.server import create_app
 
 logger = logging.getLogger(__name__)
@@ -20,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 
 def run(args: argparse.Namespace) -> int:
+    # The embedded cache lives in this process, so the sample's refresh must happen here too.
+    ensure_sample(runtime.documents(), runtime.events())
+
     server = make_server(args.host, args.port, create_app(), threaded=True)
     logger.info("serving InstaTag on http://%s:%d", args.host, server.server_port)
     try:
