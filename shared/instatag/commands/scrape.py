@@ -49,12 +49,4 @@ def run(args: argparse.Namespace) -> int:
             f"{result.category:<14} {result.fetched:>6} fetched {result.new:>6} new\n"
         )
 
-    settle()
     return 1 if failed else 0
-
-
-def settle() -> None:
-    """Let in-process event delivery finish before the process exits (embedded backend)."""
-    join = getattr(runtime.events(), "join", None)
-    if callable(join):
-        join()
