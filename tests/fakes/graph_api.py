@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from typing import Any, Literal
 
 from werkzeug.serving import make_server
@@ -88,9 +89,11 @@ class FakeGraphApi:
         return hashtag_id
 
     def make_media(
-        self, count: int, caption: str, timestamp: str = "2026-12-01T10:00:00+0000"
+        self, count: int, caption: str, timestamp: str | None = None
     ) -> list[dict[str, Any]]:
-        """`count` public posts with the same caption, each with its own id and shortcode."""
+        """`count` public posts with the same caption, each with its own id and shortcode,
+        posted at `timestamp` (default: now), written as the Graph API writes times."""
+        timestamp = timestamp or datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%S+0000")
         items = []
         for _ in range(count):
             media_id = str(next(self._ids))
