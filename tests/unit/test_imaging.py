@@ -100,14 +100,17 @@ STORED_AS = {
 }
 
 
-@pytest.mark.parametrize("orientation", sorted(STORED_AS))
-def test_exif_orientation_is_applied(orientation: int) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "orientation"),
+    [("JPEG", o) for o in sorted(STORED_AS)] + [("HEIF", o) for o in (3, 6, 8)],
+)
+def test_exif_orientation_is_applied(fmt: str, orientation: int) -> None:
     stored = quadrants()
     for step in STORED_AS[orientation]:
         stored = stored.transpose(step)
     exif = Image.Exif()
     exif[ORIENTATION_TAG] = orientation
-    data = encode(stored, "JPEG", quality=95, exif=exif.tobytes())
+    data = encode(stored, fmt, quality=95, exif=exif.tobytes())
 
     image = load_image(data)
 

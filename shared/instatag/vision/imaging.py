@@ -81,15 +81,18 @@ def load_image(
 
     image = _open(data)
     _check_pixels(image, max_pixels)
-    if min_side and image.format == "JPEG":
-        image.draft("RGB", (min_side, min_side))
-    _decode(image)
+    _decode(image, min_side)
     _make_upright(image)
-    return _to_rgb(image)
+    try:
+        return _to_rgb(image)
+    except Exception as exc:
+        raise UnprocessableInput(f"the {image.mode} image cannot be read as RGB: {exc}") from exc
 
 
 def to_tensor(image: Image.Image) -> np.ndarray:
     """The model input for an RGB image: float32 [1, 3, 224, 224], centre-cropped, normalised."""
+    if image.mode != "RGB":
+        image = image.convert("RGB")
     width, height = image.size
     side = min(width, height) * INPUT_SIZE / RESIZE_SIZE
     left, top = (width - side) / 2, (height - side) / 2
@@ -166,8 +169,10 @@ def _check_pixels(image: Image.Image, max_pixels: int) -> None:
         )
 
 
-def _decode(image: Image.Image) -> None:
+def _decode(image: Image.Image, min_side: int | None) -> None:
     try:
+        if min_side and image.format == "JPEG":
+            image.draft("RGB", (min_side, min_side))
         image.load()
     except BOMB_ERRORS as exc:
         raise PayloadTooLarge(f"the image has too many pixels: {exc}") from exc
