@@ -315,3 +315,19 @@ def test_tensor_is_a_centre_crop() -> None:
 
     white = (255 - PIXEL_MEAN) / PIXEL_STD
     np.testing.assert_allclose(tensor, white, atol=1e-6)
+
+
+@pytest.mark.parametrize("fmt", ["JPEG", "PNG", "WEBP", "HEIF"])
+def test_damaged_uploads_only_ever_fail_with_a_client_error(fmt: str) -> None:
+    rng = np.random.default_rng(5)
+    picture = Image.fromarray(rng.integers(0, 256, (90, 120, 3), dtype=np.uint8))
+    original = encode(picture, fmt)
+
+    for attempt in range(60):
+        damaged = bytearray(original[: rng.integers(1, len(original) + 1)])
+        for _ in range(attempt % 8):
+            damaged[rng.integers(0, len(damaged))] = rng.integers(0, 256)
+        try:
+            assert to_tensor(load_image(bytes(damaged), min_side=64)).shape == (1, 3, 224, 224)
+        except (PayloadTooLarge, UnprocessableInput, UnsupportedMediaType) as refused:
+            assert 400 <= refused.status < 500
