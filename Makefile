@@ -24,8 +24,30 @@ lint: setup
 typecheck: setup
 	$(BIN)/mypy
 
-test: setup lint typecheck
+test: setup lint typecheck infra-check
 	$(BIN)/pytest
 
 clean:
-	rm -rf $(VENV) .instatag .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) .instatag .pytest_cache .mypy_cache .ruff_cache $(CHECKOV_VENV) build
+
+# Deployment (README, Deploying): one source archive per function, and the checks on infra/.
+# checkov lives in its own venv: its many pins would fight the project's.
+TERRAFORM ?= terraform
+CHECKOV_VERSION := 3.3.30
+CHECKOV_VENV := .venv-checkov
+CHECKOV_STAMP := $(CHECKOV_VENV)/.installed-$(CHECKOV_VERSION)
+
+.PHONY: bundle infra-check
+
+bundle: setup
+	$(BIN)/python infra/bundle.py --out build/bundles
+
+$(CHECKOV_STAMP):
+	test -x $(CHECKOV_VENV)/bin/python || $(PYTHON) -m venv $(CHECKOV_VENV)
+	$(CHECKOV_VENV)/bin/pip install --quiet checkov==$(CHECKOV_VERSION)
+	touch $(CHECKOV_STAMP)
+
+infra-check: $(CHECKOV_STAMP)
+	$(TERRAFORM) fmt -check -recursive infra
+	$(CHECKOV_VENV)/bin/checkov --directory infra --framework terraform --skip-download \
+		--quiet --compact

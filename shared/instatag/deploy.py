@@ -18,7 +18,9 @@ RUNTIME = "python311"
 Caller = Literal["public", "scheduler", "tasks", "pubsub"]
 
 # What every function reads: which backend, and the project and region it runs in.
-BASE_SETTINGS = frozenset({"INSTATAG_BACKEND", "INSTATAG_GOOGLE__PROJECT", "INSTATAG_GOOGLE__REGION"})
+BASE_SETTINGS = frozenset(
+    {"INSTATAG_BACKEND", "INSTATAG_GOOGLE__PROJECT", "INSTATAG_GOOGLE__REGION"}
+)
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,9 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     ),
     "captions": FunctionSpec(
         caller="public",
-        settings=frozenset({"INSTATAG_GOOGLE__MODEL_BUCKET", "INSTATAG_GOOGLE__FIRESTORE_DATABASE"}),
+        settings=frozenset(
+            {"INSTATAG_GOOGLE__MODEL_BUCKET", "INSTATAG_GOOGLE__FIRESTORE_DATABASE"}
+        ),
     ),
     "trending": FunctionSpec(
         caller="public",
