@@ -52,6 +52,15 @@ class Closure:
     modules: set[str] = field(default_factory=set)
     external: set[str] = field(default_factory=set)
 
+    def external_leaves(self) -> set[str]:
+        """Third-party names less the packages that only lead to others, such as `google.cloud`
+        in `from google.cloud import firestore` (a namespace no one distribution provides)."""
+        return {
+            name
+            for name in self.external
+            if not any(other.startswith(f"{name}.") for other in self.external)
+        }
+
 
 def discover_functions(functions_dir: Path = FUNCTIONS_DIR) -> list[str]:
     """Every function: each folder of `functions/` holding a main.py."""
@@ -240,7 +249,7 @@ def requirements(function: str, closure: Closure, index: DistributionIndex) -> l
     pins = runtime_pins()
     allowed = allowed_distributions(pins, index)
     lines: dict[str, str] = {}
-    for name in sorted(closure.external):
+    for name in sorted(closure.external_leaves()):
         dist = index.provider(name)
         if dist not in allowed:
             raise BundleError(

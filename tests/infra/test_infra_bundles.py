@@ -56,7 +56,7 @@ def test_requirements_pin_only_what_the_function_imports(
 ) -> None:
     lines = requirements_of(bundles[function])
     closure = bundle.import_closure(FUNCTIONS_DIR / function / "main.py")
-    imported = {index.provider(name) for name in closure.external}
+    imported = {index.provider(name) for name in closure.external_leaves()}
     pins = bundle.runtime_pins()
 
     assert {line.partition("==")[0] for line in lines} == imported
@@ -111,6 +111,21 @@ def test_imports_for_type_checking_only_are_left_out(
 
     assert [line.partition("==")[0] for line in requirements_of(archive)] == [
         "functions-framework"
+    ]
+
+
+def test_namespace_packages_resolve_to_the_distribution_imported_from_them(
+    tmp_path: Path, index: bundle.DistributionIndex
+) -> None:
+    source = "import functions_framework\nfrom google.cloud import firestore\nimport google.auth\n"
+    write_function(tmp_path, "store", source)
+
+    archive = bundle.build_bundle("store", tmp_path / "out", index, functions_dir=tmp_path)
+
+    assert [line.partition("==")[0] for line in requirements_of(archive)] == [
+        "functions-framework",
+        "google-auth",
+        "google-cloud-firestore",
     ]
 
 
