@@ -188,6 +188,17 @@ resource "google_firestore_index" "posts_by_hashtag" {
   }
 }
 
+# A day's hashtag counters keep one map key per hashtag. Firestore would index every key (and
+# refuse a document past 40,000 index entries); the code reads counters by id only.
+resource "google_firestore_field" "tag_counts_not_indexed" {
+  project    = var.project_id
+  database   = google_firestore_database.this.name
+  collection = "tag_counts"
+  field      = "counts"
+
+  index_config {}
+}
+
 # ---------------------------------------------------------------------------------------------
 # Pub/Sub: corpus-updated, delivered to sync_cache with retries and a dead-letter topic.
 #
