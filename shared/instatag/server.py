@@ -1,5 +1,8 @@
 """Every function in one local web server, each under its own path, plus the web page.
 
+The page is `static/index.html` at `/`; its script, styles and icon are served from `static/`
+at `/static/...`.
+
 Production runs each function alone under functions-framework; this server is for a laptop
 (`instatag serve`) and for end-to-end tests. The handlers are the same objects either way.
 """
@@ -34,9 +37,19 @@ HTTP_FUNCTIONS = {
 }
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]
 
+# The page loads nothing from elsewhere; the browser is told to enforce it. `blob:` images are
+# the preview of the photo the person picked.
+PAGE_HEADERS = {
+    "Content-Security-Policy": (
+        "default-src 'self'; img-src 'self' blob:; object-src 'none'; base-uri 'none'; "
+        "form-action 'self'; frame-ancestors 'none'"
+    ),
+    "X-Content-Type-Options": "nosniff",
+}
+
 
 def create_app() -> flask.Flask:
-    app = flask.Flask("instatag")
+    app = flask.Flask("instatag", static_folder="static", static_url_path="/static")
 
     for name, handler in HTTP_FUNCTIONS.items():
         _mount(app, name, handler)
@@ -50,7 +63,7 @@ def create_app() -> flask.Flask:
     @app.get("/")
     def index() -> Any:
         page = resources.files("instatag.static").joinpath("index.html").read_text("utf-8")
-        return flask.Response(page, mimetype="text/html")
+        return flask.Response(page, mimetype="text/html", headers=PAGE_HEADERS)
 
     @app.get("/healthz")
     def health() -> Any:
