@@ -265,6 +265,25 @@ def test_a_token_with_wrong_claims_is_a_401(
     assert response.json["error"]["code"] == "unauthorized"
 
 
+def test_without_a_configured_audience_the_worker_accepts_its_own_https_url(
+    client: Any, issuer: Callable[..., str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("INSTATAG_GOOGLE__FUNCTION_URLS")
+    runtime.reset()
+
+    own = issuer(aud="https://worker.internal")
+    other = issuer(aud=WORKER_URL)
+    headers = {"Host": "worker.internal"}
+
+    accepted = client.post(
+        "/scrape_worker", json={}, headers={**headers, "Authorization": f"Bearer {own}"}
+    )
+    refused = client.post(
+        "/scrape_worker", json={}, headers={**headers, "Authorization": f"Bearer {other}"}
+    )
+    assert (accepted.status_code, refused.status_code) == (400, 401)
+
+
 def test_a_missing_or_garbled_token_is_a_401(client: Any, issuer: Callable[..., str]) -> None:
     assert call_worker(client, None).status_code == 401
     assert call_worker(client, "not.a.jwt").status_code == 401
@@ -303,8 +322,12 @@ def test_dispatch_queues_one_task_per_category_once_per_slot(
 
     assert first.status_code == 200
     assert first.json["tasks"] == again.json["tasks"]
-    assert sorted(p["category"] for p in queued) == ["food", "street food", "travel"]
-    assert {p["source"] for p in queued} == {"file"}
+    # No source named: each worker runs its own configured source.
+    assert sorted(queued, key=lambda p: p["category"]) == [
+        {"category": "food"},
+        {"category": "street food"},
+        {"category": "travel"},
+    ]
 
 
 def test_dispatch_can_be_narrowed_and_refuses_bad_bodies(
@@ -326,6 +349,7 @@ def test_task_ids_follow_the_schedule_slot_and_stay_valid_names() -> None:
     assert schedule_slot(at, 60) == "202612031500"
     assert schedule_slot(at, 15) == "202612031530"
     assert schedule_slot(at.replace(minute=59), 60) == schedule_slot(at.replace(minute=0), 60)
+    assert task_id("food", None, "202612031500") == "scrape-food-202612031500"
     assert task_id("food", "graph", "202612031500") == "scrape-food-graph-202612031500"
     odd = task_id("street food", "file", "202612031500")
     assert odd.startswith("scrape-street_food_") and " " not in odd

@@ -23,7 +23,7 @@ from instatag.web import http_function
 def handle(request: flask.Request) -> Any:
     settings = runtime.settings()
     body = _body(request)
-    source = body.get("source", settings.scrape.source)
+    source = body.get("source")
     categories = body.get("categories", list(settings.categories))
     if not isinstance(categories, list) or not categories:
         raise BadRequest("`categories` must be a non-empty list of category names")

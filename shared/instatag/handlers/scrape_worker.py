@@ -30,7 +30,7 @@ def run_task(payload: dict[str, Any]) -> dict[str, Any]:
     settings = runtime.settings()
     task = ScrapeTask.from_payload(payload, settings)
     documents = runtime.documents()
-    source = make_source(task.source, settings, documents)
+    source = make_source(task.source_in(settings), settings, documents)
     return scrape(task, source, documents, runtime.events()).as_dict()
 
 
@@ -81,13 +81,19 @@ def verify_caller(request: flask.Request, settings: Settings) -> dict[str, Any]:
     return claims
 
 
-def _audience(request: flask.Request, settings: Settings) -> str:
-    """The configured audience, else this function's URL (Cloud Tasks' default audience)."""
-    return (
-        settings.scrape.oidc_audience
-        or settings.google.function_urls.get("scrape_worker")
-        or request.base_url
-    )
+def _audience(request: flask.Request, settings: Settings) -> list[str]:
+    """The audiences a task's token may name: the configured one, else this function's URL as
+    the dispatcher knows it, else as this request reached it (Cloud Tasks' default audience).
+
+    The request's own host is a fair last resort: the token must still be signed by Google,
+    and for the queue's service account when `INSTATAG_GOOGLE__TASKS_SERVICE_ACCOUNT` is set.
+    """
+    if settings.scrape.oidc_audience:
+        return [settings.scrape.oidc_audience]
+    known = settings.google.function_urls.get("scrape_worker")
+    if known:
+        return [known]
+    return [f"https://{request.host}", f"https://{request.host}/"]
 
 
 def _transport() -> auth_requests.Request:

@@ -36,30 +36,38 @@ _TASK_ID_UNSAFE = re.compile(r"[^A-Za-z0-9_-]")
 
 @dataclass(frozen=True)
 class ScrapeTask:
-    """What one task scrapes: `{"category": "food", "source": "graph"}`."""
+    """What one task scrapes: `{"category": "food"}`, optionally with `"source": "graph"`.
+
+    Without a source the worker uses its own `INSTATAG_SCRAPE__SOURCE`, so the dispatcher need
+    not be configured like the worker.
+    """
 
     category: str
-    source: str
+    source: str | None = None
 
     @classmethod
     def from_payload(cls, payload: Any, settings: Settings) -> ScrapeTask:
         """The task in a payload, or a 400 naming what is wrong with it."""
         if not isinstance(payload, dict):
-            raise BadRequest("a scrape task is a JSON object with `category` and `source`")
-        category, source = payload.get("category"), payload.get("source", settings.scrape.source)
+            raise BadRequest("a scrape task is a JSON object with a `category`")
+        category, source = payload.get("category"), payload.get("source")
         if not isinstance(category, str) or not category.strip():
             raise BadRequest("`category` must be a non-empty string")
-        if source not in SOURCES:
+        if source is not None and source not in SOURCES:
             raise BadRequest(f"`source` must be one of {', '.join(SOURCES)}, not {source!r}")
 
-        category = normalise_category(category)
-        if source == "graph" and category not in settings.categories:
+        task = cls(normalise_category(category), source)
+        if task.source_in(settings) == "graph" and task.category not in settings.categories:
             # Searching a name nobody configured would spend the hashtag budget.
-            raise BadRequest(f"category {category!r} is not configured for the Graph API")
-        return cls(category, str(source))
+            raise BadRequest(f"category {task.category!r} is not configured for the Graph API")
+        return task
+
+    def source_in(self, settings: Settings) -> str:
+        """The source this task runs with under these settings."""
+        return self.source or settings.scrape.source
 
     def payload(self) -> dict[str, Any]:
-        return asdict(self)
+        return {"category": self.category, **({"source": self.source} if self.source else {})}
 
 
 @dataclass(frozen=True)
@@ -93,9 +101,9 @@ def scrape(
 
     saved = save_posts(posts, documents, events)
     logger.info(
-        "scraped %s from %s: %d posts, %d new", task.category, task.source, len(posts), saved.new
+        "scraped %s from %s: %d posts, %d new", task.category, source.name, len(posts), saved.new
     )
-    return ScrapeResult(task.category, task.source, len(posts), saved.new, saved.seen)
+    return ScrapeResult(task.category, source.name, len(posts), saved.new, saved.seen)
 
 
 def make_source(
@@ -149,9 +157,10 @@ def schedule_slot(now: datetime, minutes: int) -> str:
     return f"{moment:%Y%m%d}{start // 60:02d}{start % 60:02d}"
 
 
-def task_id(category: str, source: str, slot: str) -> str:
-    """`scrape-food-graph-202612031500`; a name Cloud Tasks would refuse gets a hash instead."""
+def task_id(category: str, source: str | None, slot: str) -> str:
+    """`scrape-food-202612031500` (`scrape-food-graph-...` when the source is named); a
+    category Cloud Tasks would refuse in a name gets a hash instead."""
     safe = _TASK_ID_UNSAFE.sub("_", category)
     if safe != category:
         safe += "_" + hashlib.sha256(category.encode()).hexdigest()[:8]
-    return f"scrape-{safe}-{source}-{slot}"
+    return "-".join(filter(None, ("scrape", safe, source, slot)))
