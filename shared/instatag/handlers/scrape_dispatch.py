@@ -13,7 +13,7 @@ from typing import Any
 import flask
 
 from instatag import runtime
-from instatag.errors import BadRequest
+from instatag.errors import BadRequest, MethodNotAllowed
 from instatag.scrape import ScrapeTask, dispatch
 from instatag.scrape.run import schedule_slot
 from instatag.web import http_function
@@ -21,6 +21,9 @@ from instatag.web import http_function
 
 @http_function
 def handle(request: flask.Request) -> Any:
+    if request.method != "POST":
+        raise MethodNotAllowed("Cloud Scheduler calls this function with POST")
+
     settings = runtime.settings()
     body = _body(request)
     source = body.get("source")

@@ -16,7 +16,7 @@ from google.auth.transport import requests as auth_requests
 from google.oauth2 import id_token
 
 from instatag import runtime
-from instatag.errors import Unauthorized, Unavailable
+from instatag.errors import MethodNotAllowed, Unauthorized, Unavailable
 from instatag.scrape import ScrapeTask, make_source, scrape
 from instatag.settings import Settings
 from instatag.web import http_function, json_body
@@ -36,6 +36,9 @@ def run_task(payload: dict[str, Any]) -> dict[str, Any]:
 
 @http_function
 def handle(request: flask.Request) -> Any:
+    if request.method != "POST":
+        raise MethodNotAllowed("Cloud Tasks calls this function with POST")
+
     settings = runtime.settings()
     if should_verify(settings):
         verify_caller(request, settings)

@@ -40,9 +40,8 @@ def handle(request: flask.Request) -> Any:
 
 
 def _subpath(request: flask.Request) -> str:
-    """The path below the function's own URL; a local server mounting several functions
-    rewrites `PATH_INFO` to it, and a deployed function already sees only it."""
-    return str(request.environ.get("PATH_INFO") or request.path).strip("/")
+    """The path below the function's own URL, which is all a deployed function sees."""
+    return request.path.strip("/")
 
 
 def _category(request: flask.Request) -> str:
