@@ -1,0 +1,1 @@
+"""Seeing photos: decoding uploads and running the image model on them."""
