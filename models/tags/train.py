@@ -22,6 +22,7 @@ from pathlib import Path
 import numpy as np
 import scipy.sparse as sp
 from implicit.cpu.als import AlternatingLeastSquares
+from implicit.recommender_base import ModelFitError
 from instatag.corpus import Post, read_jsonl
 from instatag.hashtags.model import FACTORS_FILE, FORMAT, VOCAB_FILE, Blend, TagModel, Tiers
 from threadpoolctl import threadpool_limits
@@ -133,6 +134,10 @@ def build_corpus(posts: Iterable[Post], min_df: int = 1) -> Corpus:
 
 def fit_factors(matrix: sp.csr_matrix, params: Params, show_progress: bool = False) -> np.ndarray:
     """Item factors of ALS on `matrix`, float32; raises TrainingError on NaN or inf."""
+    diverged = TrainingError(
+        "ALS produced NaN or infinite factors; lower alpha or raise regularization "
+        f"(alpha={params.alpha}, regularization={params.regularization})"
+    )
     # implicit runs its own threads; a multi-threaded BLAS under them slows training badly.
     with threadpool_limits(1, "blas"):
         als = AlternatingLeastSquares(
@@ -142,13 +147,13 @@ def fit_factors(matrix: sp.csr_matrix, params: Params, show_progress: bool = Fal
             iterations=params.iterations,
             random_state=params.random_state,
         )
-        als.fit(matrix, show_progress=show_progress)
+        try:
+            als.fit(matrix, show_progress=show_progress)
+        except ModelFitError as exc:
+            raise diverged from exc
     factors = np.ascontiguousarray(als.item_factors, dtype=np.float32)
     if not np.isfinite(factors).all():
-        raise TrainingError(
-            "ALS produced NaN or infinite factors; lower alpha or raise regularization "
-            f"(alpha={params.alpha}, regularization={params.regularization})"
-        )
+        raise diverged
     return factors
 
 
