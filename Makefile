@@ -16,7 +16,10 @@ $(STAMP): pyproject.toml
 	$(BIN)/pip install --quiet -e '.[dev,models]'
 	touch $(STAMP)
 
+# An empty store gets the shipped sample first, so the tags model has posts to learn from.
 run: setup
+	$(BIN)/instatag sample
+	$(BIN)/instatag build --if-missing
 	$(BIN)/instatag serve --port 8080
 
 # The Cloud Tasks emulator pins an older protobuf, so it lives in a virtualenv of its own.

@@ -11,8 +11,8 @@ from pathlib import Path
 
 from instatag import runtime
 from instatag.corpus import POSTS, Post
-from instatag.errors import BadRequest, InstaTagError, NotFound
-from instatag.modelstore import publish
+from instatag.errors import BadRequest, InstaTagError, NotFound, Unavailable
+from instatag.modelstore import ModelStore, publish
 
 logger = logging.getLogger(__name__)
 
@@ -23,6 +23,11 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
     )
     parser.add_argument("--skip-vision", action="store_true", help="build the tags model only")
     parser.add_argument("--skip-tags", action="store_true", help="build the vision model only")
+    parser.add_argument(
+        "--if-missing",
+        action="store_true",
+        help="build only the models that have no published version yet",
+    )
     parser.add_argument(
         "--progress",
         action=argparse.BooleanOptionalAction,
@@ -36,6 +41,15 @@ def run(args: argparse.Namespace) -> int:
     if args.skip_vision and args.skip_tags:
         raise BadRequest("--skip-vision and --skip-tags together leave nothing to build")
     settings = runtime.settings()
+
+    if args.if_missing:
+        published = published_kinds()
+        args.skip_vision = args.skip_vision or "vision" in published
+        args.skip_tags = args.skip_tags or "tags" in published
+        if args.skip_vision and args.skip_tags:
+            logger.info("every model is already published; nothing to build")
+            return 0
+
     progress = sys.stderr.isatty() if args.progress is None else args.progress
 
     with tempfile.TemporaryDirectory(prefix="instatag-build-") as tmp:
@@ -61,6 +75,20 @@ def run(args: argparse.Namespace) -> int:
         )
     sys.stdout.write(f"published model version {manifest.version}\n")
     return 0
+
+
+def published_kinds() -> set[str]:
+    """The kinds of model that have a published version in the model bucket."""
+    settings = runtime.settings()
+    store = ModelStore(runtime.blobs(), settings.models.cache_dir, prefix=settings.models.prefix)
+    kinds = set()
+    for kind in ("vision", "tags"):
+        try:
+            store.latest(kind)
+        except Unavailable:
+            continue
+        kinds.add(kind)
+    return kinds
 
 
 def stored_posts() -> Iterator[Post]:
