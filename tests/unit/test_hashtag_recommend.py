@@ -66,6 +66,14 @@ def test_a_photos_category_seeds_the_category_tag(tags_model: TagModel) -> None:
     assert seeds.categories == {"animals": 1.0}
 
 
+def test_a_faint_photo_class_does_not_stand_for_its_category(tags_model: TagModel) -> None:
+    faint = Concept("seashore", 0.03, ("seashore", "beach", "coast"), "travel")
+    sure = Concept("seashore", 0.6, ("seashore", "beach", "coast"), "travel")
+
+    assert "travel" not in collect(tags_model, concepts=[faint]).categories
+    assert collect(tags_model, concepts=[sure]).categories["travel"] > 0
+
+
 def test_blocked_tags_are_never_returned_however_well_they_score(tags_model: TagModel) -> None:
     everything = tags_of(tags_model, text="follow love", limit=30, blocked=Blocklist())
     configured = tags_of(tags_model, text="cat", limit=30, blocked=Blocklist(["cats"]))

@@ -31,6 +31,8 @@ CATEGORY_SEED = 0.5
 MIN_CONCEPT_SHARE = 0.05
 # A top concept at least this likely seeds at full strength.
 CONFIDENT = 0.5
+# A photo class below this probability says too little to stand for a whole category.
+CATEGORY_MIN_SCORE = 0.15
 
 SourceKind = Literal["photo", "text", "hashtag"]
 
@@ -129,6 +131,9 @@ def score(model: TagModel, seeds: Seeds) -> Scored:
         total += (blend.popularity or 1.0) * model.popularity
     category = model.category_popularity(mix) if mix is not None else None
     if category is not None and blend.category:
+        # The mix is normalised, so a faint hint would otherwise pull as hard as a post's own
+        # hashtags: weigh it by how much evidence stands behind it.
+        category *= min(1.0, sum(strengths) + sum(seeds.categories.values()))
         total += blend.category * category
     _add(total, seeds.matched, blend.seeds)
     _add(total, seeds.related, blend.words)
@@ -195,7 +200,7 @@ def _add_concepts(seeds: Seeds, model: TagModel, concepts: Sequence[Concept]) ->
         )
         seeds.sources.append(source)
         _match(seeds.matched, model, source, established=model.tiers.medium)
-        if concept.category:
+        if concept.category and concept.score >= CATEGORY_MIN_SCORE:
             weight = share * confidence
             seeds.categories[concept.category] = seeds.categories.get(concept.category, 0) + weight
             _seed_category(seeds, model, concept.category, weight)
