@@ -54,6 +54,22 @@ class TagSettings(BaseModel):
 
     default_limit: int = Field(default=15, ge=1, le=30)
     max_limit: int = Field(default=30, ge=1, le=100)
+    # Size of the recommended set per platform (Instagram currently caps a post at 5).
+    platform_sizes: dict[str, int] = Field(
+        default_factory=lambda: {"instagram": 5, "tiktok": 5, "x": 2, "threads": 1}
+    )
+    default_platform: str = "instagram"
+    # How many of the vision model's top classes seed the hashtags.
+    top_concepts: int = Field(default=5, ge=1, le=20)
+
+
+class ModelSettings(BaseModel):
+    """Where functions find published models, and how they keep them."""
+
+    prefix: str = "models/"
+    cache_dir: Path = Path("/tmp/instatag-models")
+    # How often a running instance looks for a newer published model.
+    refresh_seconds: float = Field(default=300.0, ge=0)
 
 
 class CaptionSettings(BaseModel):
@@ -91,6 +107,7 @@ class Settings(BaseSettings):
 
     google: GoogleSettings = Field(default_factory=GoogleSettings)
     tags: TagSettings = Field(default_factory=TagSettings)
+    models: ModelSettings = Field(default_factory=ModelSettings)
     captions: CaptionSettings = Field(default_factory=CaptionSettings)
     trending: TrendingSettings = Field(default_factory=TrendingSettings)
     scrape: ScrapeSettings = Field(default_factory=ScrapeSettings)
