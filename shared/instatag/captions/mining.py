@@ -96,11 +96,15 @@ class QueryCache:
 
 
 class CaptionMiner:
-    """Finds and ranks reusable captions of posts like a photo."""
+    """Finds and ranks reusable captions of posts like a photo.
+
+    `documents` gives the store when first needed, so a store that cannot even be reached
+    fails the mining (which the caller survives) rather than the request.
+    """
 
     def __init__(
         self,
-        documents: DocumentStore,
+        documents: Callable[[], DocumentStore],
         limits: MiningLimits | None = None,
         cleaning: CleaningLimits | None = None,
         cache: QueryCache | None = None,
@@ -140,7 +144,7 @@ class CaptionMiner:
             if kind == "category"
             else Filter("hashtags", "array_contains", value)
         )
-        rows = self.documents.query(
+        rows = self.documents().query(
             POSTS, [condition], order_by="likes", descending=True, limit=self.limits.per_query
         )
         return [(post_id, _kept(doc)) for post_id, doc in rows if doc.get("caption")]

@@ -29,9 +29,9 @@ from instatag.concepts import Concept
 
 SubjectKind = Literal["object", "group", "category", "mood"]
 
-# How many of a concept's words (its name, lemmas, nearest hypernyms) are close enough to it
-# to stand for it; later words are gloss words ("hot", "water", "small").
-CLOSE_WORDS = 4
+# How many of a concept's words after its name (lemmas, nearest hypernyms) are close enough to
+# it to stand for it; later words are gloss words ("hot", "water", "small").
+CLOSE_WORDS = 3
 # Guesses named only in jest ("my phone thinks this is ...") need at least this probability.
 GUESS_SCORE = 0.05
 
@@ -127,9 +127,15 @@ def choose_subject(
 
 
 def concept_words(concept: Concept) -> tuple[str, ...]:
-    """The words that name a concept or its near kinds: "tabby", "cat", "feline"."""
+    """The words that name a concept or its near kinds: "tabby", "cat", "feline".
+
+    The label's own words come first in `concept.words`; only those of its readable name are
+    kept ("a cat having a striped coat" names a tabby cat, not a coat).
+    """
     named = words_of(readable(concept.label))
-    return tuple(dict.fromkeys([*named, *concept.words[:CLOSE_WORDS]]))
+    raw = set(words_of(concept.label))
+    kinds = [word for word in concept.words if word not in raw][:CLOSE_WORDS]
+    return tuple(dict.fromkeys([*named, *kinds]))
 
 
 def category_scenes(category: str) -> tuple[str, ...]:
@@ -143,7 +149,7 @@ def category_words(category: str) -> tuple[str, ...]:
 def _object(concept: Concept) -> Subject:
     noun = noun_for(concept.label)
     named = words_of(noun.singular)
-    emoji_words = ["".join(named), *reversed(named), *concept.words[:CLOSE_WORDS]]
+    emoji_words = ["".join(named), *reversed(named), *concept_words(concept)]
     category_part = (concept.category,) if concept.category else ()
     return Subject(
         kind="object",

@@ -132,7 +132,7 @@ SCENE: Final[dict[Tone, tuple[str, ...]]] = {
         "Nothing but {scene}.",
         "In focus: {scene}.",
         "Here: {scene}.",
-        "Mostly {scene} {emoji}",
+        "In frame: {scene} {emoji}",
     ),
 }
 
