@@ -132,7 +132,8 @@ def jaccard(a: Iterable[str], b: Iterable[str]) -> float:
 
 
 class Distinct:
-    """Accepts texts one by one, refusing any too close to one already accepted."""
+    """Accepts texts one by one, refusing any whose words overlap too much (Jaccard) with
+    those of one already accepted."""
 
     def __init__(self, threshold: float) -> None:
         self.threshold = threshold

@@ -124,15 +124,23 @@ def _written(
 
 
 def _stream(subject: Subject, tone: Tone, rng: random.Random) -> Iterator[str]:
-    """Every template of a tone filled in for the subject, in a seeded order."""
+    """Every template of a tone filled in for the subject, in a seeded order.
+
+    A scene subject has several phrases: the first round gives each template the next one,
+    later rounds the others, for when many options are asked for and short ones collide.
+    """
     templates = list(THING[tone] if subject.noun else SCENE[tone])
     rng.shuffle(templates)
     if tone == "funny" and subject.kind in ("category", "mood") and subject.guesses:
         usable = [g for g in GUESS if "{guess2}" not in g or len(subject.guesses) > 1]
         templates.insert(rng.randrange(2), rng.choice(usable))
 
-    for index, template in enumerate(templates):
-        yield render(template, subject, tone, index)
+    rounds = 1 if subject.noun else max(1, len(subject.scenes))
+    for shift in range(rounds):
+        for index, template in enumerate(templates):
+            if shift and "{scene}" not in template:
+                continue
+            yield render(template, subject, tone, index + shift)
 
 
 def render(template: str, subject: Subject, tone: Tone, index: int) -> str:

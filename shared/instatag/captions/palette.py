@@ -83,7 +83,14 @@ class Mood:
 
 NEUTRAL = Mood(
     kind="moment",
-    phrases=("a quiet moment", "this moment", "a moment worth keeping"),
+    phrases=(
+        "a quiet moment",
+        "this moment",
+        "a moment worth keeping",
+        "a small moment",
+        "the moment",
+        "a moment to remember",
+    ),
     words=("moment",),
 )
 
@@ -150,6 +157,9 @@ def _lights_in_the_dark(hue: np.ndarray, saturation: np.ndarray, value: np.ndarr
             f"soft {adjective} lights",
             f"{adjective} lights in the dark",
             f"a little {adjective} sparkle",
+            f"a {adjective} glow after dark",
+            f"tiny {adjective} lights",
+            f"{adjective} sparkle everywhere",
         ),
         words=(adjective, "lights", "sparkle"),
         emoji="✨",
@@ -166,7 +176,14 @@ def _leading_colour(hue: np.ndarray, saturation: np.ndarray, value: np.ndarray) 
         return None
     return Mood(
         kind="colour",
-        phrases=(f"a splash of {name}", f"all this {name}", f"shades of {name}"),
+        phrases=(
+            f"a splash of {name}",
+            f"all this {name}",
+            f"shades of {name}",
+            f"a little {name}",
+            f"{name} everywhere",
+            f"{name} on {name}",
+        ),
         words=(name,),
         emoji=COLOUR_EMOJI[name],
         colour=name,
@@ -178,28 +195,56 @@ def _light(saturation: np.ndarray, value: np.ndarray) -> Mood:
     if float(saturation.mean()) < GREY_SATURATION:
         return Mood(
             kind="monochrome",
-            phrases=("black and white", "a black-and-white moment", "shades of grey"),
+            phrases=(
+                "black and white",
+                "a moment in black and white",
+                "shades of grey",
+                "life in black and white",
+                "grey tones",
+                "classic black and white",
+            ),
             words=("black", "white", "grey"),
             emoji="🖤",
         )
     if mean_value < DARK_MEAN:
         return Mood(
             kind="dark",
-            phrases=("moody shadows", "low light", "the quiet dark"),
+            phrases=(
+                "moody shadows",
+                "low light",
+                "the quiet dark",
+                "deep shadows",
+                "a dark and quiet moment",
+                "light and shadow",
+            ),
             words=("shadows", "light", "dark"),
             emoji="🌙",
         )
     if mean_value > BRIGHT_MEAN and float(saturation.mean()) < MUTED_SATURATION:
         return Mood(
             kind="bright",
-            phrases=("soft light", "bright, airy light", "clean, bright light"),
+            phrases=(
+                "soft light",
+                "bright, airy light",
+                "clean, bright light",
+                "morning light",
+                "light and air",
+                "gentle light",
+            ),
             words=("light",),
             emoji="🤍",
         )
     if float(saturation.mean()) < MUTED_SATURATION:
         return Mood(
             kind="muted",
-            phrases=("muted tones", "quiet colours", "soft, muted tones"),
+            phrases=(
+                "muted tones",
+                "quiet colours",
+                "soft, muted tones",
+                "gentle colours",
+                "calm, muted colours",
+                "quiet tones",
+            ),
             words=("muted", "tones", "colours"),
             emoji="🤍",
         )

@@ -37,19 +37,52 @@ GUESS_SCORE = 0.05
 
 # Per category: phrases for a caption about the category as a whole.
 CATEGORY_SCENES: dict[str, tuple[str, ...]] = {
-    "food": ("something delicious", "good food", "a tasty little treat"),
-    "travel": ("the joy of travel", "the journey", "a new place to explore"),
-    "wedding": ("the wedding day", "wedding magic", "a wedding to remember"),
-    "fitness": ("a good workout", "training day", "fitness goals"),
-    "fashion": ("today's outfit", "a little style", "everyday fashion"),
-    "animals": ("a beautiful creature", "a little wildlife", "animal magic"),
-    "nature": ("the great outdoors", "a bit of nature", "nature at its best"),
-    "art": ("a little art", "something handmade", "art in progress"),
-    "beauty": ("a bit of self-care", "the glow", "a little beauty routine"),
-    "music": ("good music", "music on repeat", "the music of the day"),
-    "sports": ("game day", "the game", "a good match"),
-    "photography": ("the perfect shot", "the light and the lens", "a shot worth taking"),
-}
+    "food": (
+        "something delicious", "good food", "a tasty little treat", "delicious things",
+        "tasty moments", "food worth sharing",
+    ),
+    "travel": (
+        "the joy of travel", "the journey", "a new place to explore", "travel days",
+        "a journey worth taking", "places to explore",
+    ),
+    "wedding": (
+        "the wedding day", "wedding magic", "a wedding to remember", "wedding vibes",
+        "the wedding party", "wedding season",
+    ),
+    "fitness": (
+        "a good workout", "training day", "fitness goals", "the workout", "a morning workout",
+        "hard training",
+    ),
+    "fashion": (
+        "today's outfit", "a little style", "everyday fashion", "outfit goals", "street style",
+        "a favourite outfit",
+    ),
+    "animals": (
+        "a beautiful creature", "a little wildlife", "animal magic", "a curious creature",
+        "wildlife moments", "animal friends",
+    ),
+    "nature": (
+        "the great outdoors", "a bit of nature", "nature at its best", "a walk in nature",
+        "the quiet outdoors", "wild nature",
+    ),
+    "art": (
+        "a little art", "something handmade", "art in progress", "handmade things",
+        "art for the wall", "everyday art",
+    ),
+    "beauty": (
+        "a bit of self-care", "the glow", "a little beauty routine", "beauty rituals",
+        "a healthy glow", "self-care time",
+    ),
+    "music": (
+        "good music", "music on repeat", "the music of the day", "live music", "music all day",
+        "new music",
+    ),
+    "sports": ("game day", "the game", "a good match", "match day", "the big game", "sports day"),
+    "photography": (
+        "the perfect shot", "the light and the lens", "a shot worth taking", "one more shot",
+        "the lens and the moment", "photography days",
+    ),
+}  # fmt: skip
 # Per category: the words that show a caption is about it; each scene holds one of them.
 CATEGORY_WORDS: dict[str, tuple[str, ...]] = {
     "food": ("food", "delicious", "tasty"),
