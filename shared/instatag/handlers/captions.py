@@ -10,7 +10,7 @@ similar real post), the photo's `concepts`, what the captions are about (`subjec
 
 from __future__ import annotations
 
-from typing import Any, cast
+from typing import Any
 
 import flask
 
@@ -62,7 +62,7 @@ def tone(value: str | None) -> Tone | None:
     name = value.strip().lower()
     if name not in TONES:
         raise BadRequest(f"unknown tone {value!r}; use one of {', '.join(TONES)}")
-    return cast(Tone, name)
+    return name
 
 
 def count(value: str | None, default: int) -> int:
