@@ -72,11 +72,12 @@ def _unread_if_too_large(response: flask.Response, status: int) -> tuple[flask.R
 
 def _check_size(request: flask.Request) -> None:
     cap = get_settings().max_request_bytes
-    request.max_content_length = cap
     if request.content_length is not None and request.content_length > cap:
         raise PayloadTooLarge(
             f"request body is {request.content_length} bytes; the limit is {cap} bytes"
         )
+    # Set only now: functions-framework drains the body after answering, which must not fail.
+    request.max_content_length = cap
 
 
 def json_body(request: flask.Request) -> dict[str, Any]:

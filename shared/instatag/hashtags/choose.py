@@ -61,8 +61,10 @@ def near_duplicates(a: Candidate, b: Candidate) -> bool:
     stems_a, stems_b = set(content_stems(a.words.split())), set(content_stems(b.words.split()))
     if stems_a and stems_b and (stems_a <= stems_b or stems_b <= stems_a):
         return True
-    allowed = 2 if len(short) >= 9 else 1 if len(short) >= 5 else 0
-    return allowed > 0 and edit_distance(a.tag, b.tag, allowed) <= allowed
+    # Typos: long tags with the same first letter a letter or two apart (not beach / peach).
+    allowed = 2 if len(short) >= 10 else 1 if len(short) >= 6 else 0
+    same_start = a.tag[:1] == b.tag[:1]
+    return same_start and allowed > 0 and edit_distance(a.tag, b.tag, allowed) <= allowed
 
 
 def edit_distance(a: str, b: str, limit: int) -> int:

@@ -38,12 +38,14 @@ class Blend:
 
     `popularity`: log document frequency; `category`: how common the tag is in the categories
     the request points to; `words`: sharing words with the user's own hashtags; `seeds`: being
-    matched directly by the photo's concepts or the typed words.
+    matched directly by the photo's concepts or the typed words. The first three are tuned by
+    `python -m models.tags.tune` and written into each trained model; `seeds` cannot be tuned
+    on a corpus without photos or captions, and weighs as much as the ALS prediction.
     """
 
     popularity: float = 0.0
     category: float = 0.2
-    words: float = 0.1
+    words: float = 0.05
     seeds: float = 1.0
 
     @classmethod

@@ -29,6 +29,8 @@ CONCEPT_CONTEXT_WEIGHT = 0.5
 CATEGORY_SEED = 0.5
 # Concepts this much less likely than the top one are ignored.
 MIN_CONCEPT_SHARE = 0.05
+# A top concept at least this likely seeds at full strength.
+CONFIDENT = 0.5
 
 SourceKind = Literal["photo", "text", "hashtag"]
 
@@ -118,9 +120,10 @@ def score(model: TagModel, seeds: Seeds) -> Scored:
 
     blend = model.blend
     total = als.copy()
-    if blend.popularity:
-        total += blend.popularity * model.popularity
     mix = model.category_mix(items, strengths, seeds.categories)
+    if blend.popularity or (not items and mix is None):
+        # With nothing to go on, the most used tags are the best guess.
+        total += (blend.popularity or 1.0) * model.popularity
     category = model.category_popularity(mix) if mix is not None else None
     if category is not None and blend.category:
         total += blend.category * category
@@ -170,6 +173,8 @@ def _add_concepts(seeds: Seeds, model: TagModel, concepts: Sequence[Concept]) ->
     if not concepts:
         return
     top = max(c.score for c in concepts)
+    # An unsure model (its best class well under CONFIDENT) seeds more weakly.
+    confidence = min(1.0, top / CONFIDENT) if top > 0 else 0.0
     for concept in concepts:
         share = concept.score / top if top > 0 else 0.0
         if share < MIN_CONCEPT_SHARE:
@@ -180,16 +185,17 @@ def _add_concepts(seeds: Seeds, model: TagModel, concepts: Sequence[Concept]) ->
         source = Source(
             "photo",
             concept.label,
-            share,
+            share * confidence,
             stems,
             exact=frozenset(model.ids(phrases(name))),
             category=concept.category,
         )
         seeds.sources.append(source)
-        _match(seeds.matched, model, source)
+        _match(seeds.matched, model, source, established=model.tiers.medium)
         if concept.category:
-            seeds.categories[concept.category] = seeds.categories.get(concept.category, 0) + share
-            _seed_category(seeds, model, concept.category, share)
+            weight = share * confidence
+            seeds.categories[concept.category] = seeds.categories.get(concept.category, 0) + weight
+            _seed_category(seeds, model, concept.category, weight)
 
 
 def _seed_category(seeds: Seeds, model: TagModel, category: str, share: float) -> None:
@@ -199,10 +205,19 @@ def _seed_category(seeds: Seeds, model: TagModel, category: str, share: float) -
         seeds.matched[tag_id] = max(seeds.matched.get(tag_id, 0.0), strength)
 
 
-def _match(into: dict[int, float], model: TagModel, source: Source) -> None:
-    """Add the tags the source matches to `into`, keeping each tag's strongest match."""
+def _match(into: dict[int, float], model: TagModel, source: Source, established: int = 0) -> None:
+    """Add the tags the source matches to `into`, keeping each tag's strongest match.
+
+    Words weighing under 1 (a concept's glosses and hypernyms) match only tags in at least
+    `established` posts unless the full-weight words match them too, so a gloss word such as
+    "material" does not seed a tag nobody uses.
+    """
     ids, coverage = model.word_index.match(source.stems)
     keep = coverage >= MIN_COVERAGE
+    if established:
+        strong = {s: w for s, w in source.stems.items() if w >= 1.0}
+        named, _ = model.word_index.match(strong)
+        keep &= np.isin(ids, named) | (model.doc_freq[ids] >= established)
     found = dict(zip(ids[keep].tolist(), (coverage[keep] * source.weight).tolist(), strict=True))
     for tag_id in source.exact:
         found[tag_id] = source.weight
