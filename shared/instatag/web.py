@@ -32,7 +32,7 @@ def http_function(handler: Handler) -> Handler:
             _check_size(request)
             return handler(request)
         except Exception as exc:
-            return _unread_if_too_large(*error_response(exc))
+            return error_response(exc)
         finally:
             logs.reset_trace(token)
 
@@ -59,14 +59,6 @@ def error_response(exc: Exception) -> tuple[flask.Response, int]:
     retry_after = getattr(exc, "retry_after", None)
     if retry_after:
         response.headers["Retry-After"] = str(int(retry_after + 0.999))
-    return response, status
-
-
-def _unread_if_too_large(response: flask.Response, status: int) -> tuple[flask.Response, int]:
-    """A 413 answer marked as streamed, so that functions-framework, which reads every request
-    to its end before answering, leaves the refused body unread instead of failing on it."""
-    if status == PayloadTooLarge.status:
-        response.response = iter([response.get_data()])
     return response, status
 
 
