@@ -90,6 +90,11 @@ class CaptionSettings(BaseModel):
     mined_per_query: int = Field(default=50, ge=1, le=500)
     mined_hashtag_queries: int = Field(default=3, ge=0, le=10)
     mined_cache_seconds: float = Field(default=300.0, ge=0)
+    # How long a request waits for those queries (later answers serve the next requests), and
+    # how long while the store's connection is still opening (the first request of a new
+    # instance: its queries rarely make 0.3 s, so it does not wait for them).
+    mined_wait_seconds: float = Field(default=0.3, ge=0)
+    mined_first_wait_seconds: float = Field(default=0.0, ge=0)
     mined_share: float = Field(default=0.5, ge=0, le=1)
     engagement_weight: float = Field(default=0.2, ge=0)
     # A cleaned real caption is kept between these sizes.

@@ -55,6 +55,9 @@ def google(
     monkeypatch.setenv("INSTATAG_GOOGLE__PROJECT", project)
     monkeypatch.setenv("INSTATAG_GOOGLE__MODEL_BUCKET", bucket)
     monkeypatch.setenv("INSTATAG_MODELS__CACHE_DIR", str(tmp_path / "model-cache"))
+    # The first request waits for the emulator however long its first queries take.
+    monkeypatch.setenv("INSTATAG_CAPTIONS__MINED_WAIT_SECONDS", "30")
+    monkeypatch.setenv("INSTATAG_CAPTIONS__MINED_FIRST_WAIT_SECONDS", "30")
     runtime.reset()
     caption_service.reset()
     tag_service.reset()

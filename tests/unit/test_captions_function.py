@@ -9,6 +9,7 @@ import json
 import logging
 import re
 import struct
+import threading
 import zlib
 from collections.abc import Iterator
 from importlib import resources
@@ -21,9 +22,11 @@ from flask.testing import FlaskClient
 from instatag import cli, runtime
 from instatag.captions import service as caption_service
 from instatag.captions.cleaning import jaccard, tokens
+from instatag.captions.service import CaptionRequest, CaptionService
 from instatag.corpus import POSTS
 from instatag.hashtags import service as tag_service
 from instatag.modelstore import Manifest, publish
+from instatag.ports import DocumentStore
 from instatag.sample import import_sample, load_sample
 from PIL import Image
 
@@ -64,6 +67,9 @@ def runtime_dir(embedded: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch)
     """The embedded runtime, with its own model cache, and no loaded model yet."""
     monkeypatch.setenv("INSTATAG_MODELS__CACHE_DIR", str(tmp_path / "model-cache"))
     monkeypatch.setenv("INSTATAG_MODELS__REFRESH_SECONDS", "0")
+    # However loaded the machine, the first request waits for the stored posts.
+    monkeypatch.setenv("INSTATAG_CAPTIONS__MINED_WAIT_SECONDS", "30")
+    monkeypatch.setenv("INSTATAG_CAPTIONS__MINED_FIRST_WAIT_SECONDS", "30")
     runtime.reset()
     forget_services()
     yield embedded
@@ -438,3 +444,27 @@ def test_the_command_refuses_a_missing_file(
 ) -> None:
     assert cli.main(["captions", str(tmp_path / "nope.jpg")]) == 2
     assert "cannot read" in capsys.readouterr().err
+
+
+def test_a_new_instance_answers_before_its_store_connects_and_mines_once_it_has(
+    sample: None, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("INSTATAG_CAPTIONS__MINED_FIRST_WAIT_SECONDS", "0")
+    runtime.reset()
+    gate = threading.Event()
+
+    def slow_store() -> DocumentStore:
+        gate.wait(timeout=30)
+        return runtime.documents()
+
+    captions = CaptionService(runtime.settings(), tag_service.service(), slow_store)
+    request = CaptionRequest(image=COFFEE.read_bytes())
+
+    first = captions.answer(request)
+    gate.set()
+    assert captions.store.ready.wait(timeout=30)
+    # The runtime fixture lets a connected instance wait long for its queries.
+    later = captions.answer(request)
+
+    assert [o.source for o in first.captions] == ["photo"] * 4
+    assert "posts" in [o.source for o in later.captions]

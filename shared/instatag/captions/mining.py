@@ -14,6 +14,7 @@ import math
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from typing import Any
 
@@ -62,9 +63,13 @@ class MiningLimits:
     hashtag_queries: int = 3
     cache_seconds: float = 300.0
     engagement_weight: float = 0.2
+    # How long a request waits for the store; queries still running then finish for the next.
+    wait_seconds: float = 0.3
 
 
 Clock = Callable[[], float]
+Rows = list[tuple[str, dict[str, Any]]]
+Key = tuple[str, str]
 
 
 class QueryCache:
@@ -73,12 +78,10 @@ class QueryCache:
     def __init__(self, seconds: float, clock: Clock = time.monotonic) -> None:
         self.seconds = seconds
         self.clock = clock
-        self._entries: dict[tuple[str, str], tuple[float, list[tuple[str, dict[str, Any]]]]] = {}
+        self._entries: dict[Key, tuple[float, Rows]] = {}
         self._lock = threading.Lock()
 
-    def get(
-        self, key: tuple[str, str], load: Callable[[], list[tuple[str, dict[str, Any]]]]
-    ) -> list[tuple[str, dict[str, Any]]]:
+    def get(self, key: Key, load: Callable[[], Rows]) -> Rows:
         now = self.clock()
         with self._lock:
             entry = self._entries.get(key)
@@ -99,7 +102,8 @@ class CaptionMiner:
     """Finds and ranks reusable captions of posts like a photo.
 
     `documents` gives the store when first needed, so a store that cannot even be reached
-    fails the mining (which the caller survives) rather than the request.
+    fails the mining (which the caller survives) rather than the request. Queries run side by
+    side on a small pool of threads; a request waits for them at most `wait_seconds`.
     """
 
     def __init__(
@@ -108,34 +112,44 @@ class CaptionMiner:
         limits: MiningLimits | None = None,
         cleaning: CleaningLimits | None = None,
         cache: QueryCache | None = None,
+        clock: Clock = time.monotonic,
     ) -> None:
         self.documents = documents
         self.limits = limits or MiningLimits()
         self.cleaning = cleaning or CleaningLimits()
         self.cache = cache or QueryCache(self.limits.cache_seconds)
+        self.clock = clock
+        self._executor: ThreadPoolExecutor | None = None
+        self._running: dict[Key, Future[Rows]] = {}
+        self._lock = threading.Lock()
+
+    def start(self, subject: Subject) -> MiningJob:
+        """Begin mining for a subject: its category's posts are asked for at once."""
+        job = MiningJob(self, subject, self.clock())
+        if subject.category:
+            job.ask(("category", subject.category))
+        return job
 
     def mine(
         self, subject: Subject, hashtags: Sequence[str], blocklist: BlockList
     ) -> list[MinedCaption]:
         """Captions of similar posts, best first; empty when the store cannot answer."""
-        try:
-            posts = self._posts(subject, hashtags)
-        except Exception as exc:  # any store failure: the photo still gets described options
-            logger.warning("mining captions failed, describing the photo only: %s", exc)
-            return []
-        return self._rank(posts, subject, hashtags, blocklist)
+        return self.start(subject).finish(hashtags, blocklist)
 
-    def _posts(self, subject: Subject, hashtags: Sequence[str]) -> dict[str, dict[str, Any]]:
-        queries: list[tuple[str, str]] = []
-        if subject.category:
-            queries.append(("category", subject.category))
-        queries += [("hashtags", tag) for tag in hashtags[: self.limits.hashtag_queries]]
-
-        posts: dict[str, dict[str, Any]] = {}
-        for key in queries:
-            for post_id, doc in self.cache.get(key, functools.partial(self._load, *key)):
-                posts.setdefault(post_id, doc)
-        return posts
+    def submit(self, key: Key) -> Future[Rows]:
+        """The query for `key`, already running or started now."""
+        with self._lock:
+            running = self._running.get(key)
+            if running is not None and not running.done():
+                return running
+            if self._executor is None:
+                workers = 2 * (1 + self.limits.hashtag_queries)
+                self._executor = ThreadPoolExecutor(workers, thread_name_prefix="mining")
+            future = self._executor.submit(
+                self.cache.get, key, functools.partial(self._load, *key)
+            )
+            self._running[key] = future
+            return future
 
     def _load(self, kind: str, value: str) -> list[tuple[str, dict[str, Any]]]:
         """Posts with a caption among the most liked of a category or of a hashtag."""
@@ -149,7 +163,7 @@ class CaptionMiner:
         )
         return [(post_id, _kept(doc)) for post_id, doc in rows if doc.get("caption")]
 
-    def _rank(
+    def rank(
         self,
         posts: dict[str, dict[str, Any]],
         subject: Subject,
@@ -177,6 +191,56 @@ class CaptionMiner:
         if subject.category and doc.get("category") == subject.category:
             score += SAME_CATEGORY
         return score + self.limits.engagement_weight * _engagement(doc)
+
+
+class MiningJob:
+    """The queries of one request, and the captions they give once finished."""
+
+    def __init__(self, miner: CaptionMiner, subject: Subject, started: float) -> None:
+        self.miner = miner
+        self.subject = subject
+        self.started = started
+        self.queries: dict[Key, Future[Rows]] = {}
+
+    def ask(self, key: Key) -> None:
+        if key not in self.queries:
+            self.queries[key] = self.miner.submit(key)
+
+    def finish(
+        self, hashtags: Sequence[str], blocklist: BlockList, wait_seconds: float | None = None
+    ) -> list[MinedCaption]:
+        """Ask for the posts of the top hashtags too, wait what is left of the budget (the
+        limits', or `wait_seconds`), and rank the captions of whatever answered."""
+        for tag in hashtags[: self.miner.limits.hashtag_queries]:
+            self.ask(("hashtags", tag))
+        if not self.queries:
+            return []
+
+        budget = self.miner.limits.wait_seconds if wait_seconds is None else wait_seconds
+        left = self.started + budget - self.miner.clock()
+        done, late = wait(list(self.queries.values()), timeout=max(0.0, left))
+        if late:
+            logger.info(
+                "%d of %d post queries answer too late for this request",
+                len(late),
+                len(self.queries),
+            )
+
+        posts: dict[str, dict[str, Any]] = {}
+        for key, future in self.queries.items():
+            for post_id, doc in self._rows(key, future, done):
+                posts.setdefault(post_id, doc)
+        return self.miner.rank(posts, self.subject, hashtags, blocklist)
+
+    @staticmethod
+    def _rows(key: Key, future: Future[Rows], done: set[Future[Rows]]) -> Rows:
+        if future not in done:
+            return []
+        try:
+            return future.result()
+        except Exception as exc:  # a store failure: the photo still gets written captions
+            logger.warning("mining captions failed for %s %r: %s", *key, exc)
+            return []
 
 
 def _kept(doc: dict[str, Any]) -> dict[str, Any]:

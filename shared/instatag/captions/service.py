@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import threading
 import zlib
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -19,11 +20,12 @@ from typing import TYPE_CHECKING, Any
 from instatag import runtime
 from instatag.captions.cleaning import BlockList, CleaningLimits
 from instatag.captions.compose import CaptionOption, Mix, compose
-from instatag.captions.mining import CaptionMiner, MinedCaption, MiningLimits
+from instatag.captions.mining import CaptionMiner, MinedCaption, MiningJob, MiningLimits
 from instatag.captions.palette import Mood, mood_of
 from instatag.captions.subject import Subject, Thresholds, choose_subject, words_of
 from instatag.captions.templates import TONES, Tone
 from instatag.concepts import Analysis
+from instatag.corpus import POSTS
 from instatag.errors import BadRequest
 from instatag.hashtags.recommend import Recommendation, recommend
 from instatag.hashtags.service import TagService
@@ -36,6 +38,9 @@ if TYPE_CHECKING:
     from instatag.vision.model import VisionModel
 
 logger = logging.getLogger(__name__)
+
+# A post id no post has: reading it opens the store's connection and returns nothing.
+WARM_UP_ID = "instatag-connection-check"
 
 
 @dataclass(frozen=True)
@@ -120,13 +125,15 @@ class CaptionService:
             captions.object_score, captions.group_score, captions.category_score
         )
         self.blocklist = BlockList.with_defaults(captions.blocked_words)
+        self.store = SharedStore(documents)
         self.miner = CaptionMiner(
-            documents,
+            self.store,
             MiningLimits(
                 per_query=captions.mined_per_query,
                 hashtag_queries=captions.mined_hashtag_queries,
                 cache_seconds=captions.mined_cache_seconds,
                 engagement_weight=captions.engagement_weight,
+                wait_seconds=captions.mined_wait_seconds,
             ),
             CleaningLimits(min_words=captions.min_words, max_chars=captions.max_chars),
         )
@@ -134,14 +141,16 @@ class CaptionService:
     def answer(self, request: CaptionRequest) -> CaptionAnswer:
         request.check(self.settings)
         vision = self.tags.vision.get()
+        self.store.prepare()
         image = load_image(request.image, max_pixels=vision.max_pixels, min_side=RESIZE_SIZE)
         analysis = vision.analyse_image(image, top_k=self.settings.captions.top_concepts)
         mood = mood_of(image)
         subject = choose_subject(analysis.concepts, mood, self.thresholds)
 
         notes: list[str] = []
+        mining = self._start_mining(subject, request)
         recommendation = self._recommend(analysis, request, notes)
-        mined = self._mine(subject, recommendation, request)
+        mined = self._mined(mining, subject, recommendation)
         captions = compose(
             _subjects(subject, mood),
             mined,
@@ -179,18 +188,27 @@ class CaptionService:
                 notes.append(f"hashtags were not added: {exc}")
             return None
 
-    def _mine(
-        self, subject: Subject, recommendation: Recommendation | None, request: CaptionRequest
-    ) -> list[MinedCaption]:
+    def _start_mining(self, subject: Subject, request: CaptionRequest) -> MiningJob | None:
+        """The category's posts are asked for while the hashtags are worked out."""
         # A mood is all that is known of such a photo: someone else's caption would name a
         # thing it may not show.
         if subject.kind == "mood" or request.count * self.settings.captions.mined_share < 1:
+            return None
+        return self.miner.start(subject)
+
+    def _mined(
+        self, job: MiningJob | None, subject: Subject, recommendation: Recommendation | None
+    ) -> list[MinedCaption]:
+        if job is None:
             return []
         if recommendation is not None:
             predicted = [result.tag for result in recommendation.tags]
         else:
             predicted = _own_hashtags(subject)
-        return self.miner.mine(subject, predicted, self.blocklist)
+        # Until the store's connection is open (the first request or so of a new instance),
+        # the answer waits less for it: the queries finish for the requests that follow.
+        first = self.settings.captions.mined_first_wait_seconds
+        return job.finish(predicted, self.blocklist, None if self.store.ready.is_set() else first)
 
     def _mix(self, request: CaptionRequest) -> Mix:
         captions = self.settings.captions
@@ -212,6 +230,39 @@ class CaptionService:
 
     def _versions(self, vision: VisionModel) -> dict[str, str | None]:
         return {"vision": vision.model_version, "tags": self.tags.tags.version}
+
+
+class SharedStore:
+    """The document store, made once for every thread. The first request starts making it in
+    the background and reads one document to open the connection; `ready` is set once that
+    read has answered."""
+
+    def __init__(self, factory: Callable[[], DocumentStore]) -> None:
+        self.factory = factory
+        self.ready = threading.Event()
+        self._store: DocumentStore | None = None
+        self._lock = threading.Lock()
+        self._started = False
+
+    def __call__(self) -> DocumentStore:
+        with self._lock:
+            if self._store is None:
+                self._store = self.factory()
+            return self._store
+
+    def prepare(self) -> None:
+        with self._lock:
+            if self._started:
+                return
+            self._started = True
+        threading.Thread(target=self._connect, name="captions-store", daemon=True).start()
+
+    def _connect(self) -> None:
+        try:
+            self().get(POSTS, WARM_UP_ID)
+        except Exception as exc:  # the request that needs the store will say so
+            logger.warning("the document store is not available yet: %s", exc)
+        self.ready.set()
 
 
 def _subjects(subject: Subject, mood: Mood) -> list[Subject]:
