@@ -67,6 +67,37 @@ def photos() -> list[Path]:
     ]
 
 
+def every_photo() -> list[Path]:
+    """Every real photo at hand: scikit-image's bundled ones and the team's."""
+    skimage = Path(str(resources.files("skimage") / "data"))
+    names = [
+        "astronaut.png", "brick.png", "chelsea.png", "coffee.png", "coins.png", "grass.png",
+        "horse.png", "hubble_deep_field.jpg", "motorcycle_left.png", "retina.jpg", "rocket.jpg",
+    ]  # fmt: skip
+    return [skimage / name for name in names] + sorted(TEAM_IMAGES.glob("*.jpeg"))
+
+
+def subject_table(files: dict[str, list[Path]]) -> list[dict[str, Any]]:
+    """What the vision model says of each real photo, and what the captions are about."""
+    from instatag.captions.palette import mood_of
+    from instatag.captions.subject import choose_subject
+    from instatag.vision.imaging import RESIZE_SIZE, load_image
+    from instatag.vision.model import VisionModel
+
+    model = VisionModel(*files["vision"])
+    rows = []
+    for path in every_photo():
+        image = load_image(path.read_bytes(), min_side=RESIZE_SIZE)
+        concepts = model.analyse_image(image, top_k=5).concepts
+        subject = choose_subject(concepts, mood_of(image))
+        top = concepts[0]
+        rows.append(
+            {"photo": path.name, "top": top.label, "score": top.score, "subject": subject.text,
+             "kind": subject.kind}
+        )  # fmt: skip
+    return sorted(rows, key=lambda row: -row["score"])
+
+
 def build_models(out: Path) -> dict[str, list[Path]]:
     from instatag.sample import load_sample
 
@@ -264,7 +295,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="cold starts and floors to time")
     parser.add_argument("--requests", type=int, default=40, help="warm requests of each kind")
+    parser.add_argument(
+        "--photos", action="store_true", help="only print each real photo's top class and subject"
+    )
     args = parser.parse_args()
+    if args.photos:
+        with tempfile.TemporaryDirectory(prefix="bench-captions-") as name:
+            for row in subject_table(build_models(Path(name))):
+                top = f"{row['score']:.3f} {row['top']}"
+                print(f"{row['photo']:22s} {top:46s} {row['kind']:9s} {row['subject']}")
+        return
 
     results = run(args)
     OUT.mkdir(parents=True, exist_ok=True)

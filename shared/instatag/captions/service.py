@@ -141,7 +141,8 @@ class CaptionService:
     def answer(self, request: CaptionRequest) -> CaptionAnswer:
         request.check(self.settings)
         vision = self.tags.vision.get()
-        self.store.prepare()
+        if self.settings.captions.mined_share > 0:
+            self.store.prepare()
         image = load_image(request.image, max_pixels=vision.max_pixels, min_side=RESIZE_SIZE)
         analysis = vision.analyse_image(image, top_k=self.settings.captions.top_concepts)
         mood = mood_of(image)

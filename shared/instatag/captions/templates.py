@@ -51,7 +51,7 @@ THING: Final[dict[Tone, tuple[str, ...]]] = {
         "Find joy in the little things, like {a} {emoji}",
         "Slow down and notice {the} {emoji}",
         "Every day brings something beautiful. Today it was {a} {emoji}",
-        "Let {this} remind you to slow down {emoji}",
+        "Let {this} remind you what matters {emoji}",
         "Beauty lives in simple things, like {a} {emoji}",
         "Small moments, big joy: {a} {emoji}",
         "The best days start with {a} {emoji}",
