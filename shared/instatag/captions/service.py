@@ -195,6 +195,10 @@ class CaptionService:
         # thing it may not show.
         if subject.kind == "mood" or request.count * self.settings.captions.mined_share < 1:
             return None
+        # While a new instance's store connection opens, a request that would not wait for
+        # the queries does not make them either: they would only slow its answer down.
+        if not self.store.ready.is_set() and self._first_wait() == 0:
+            return None
         return self.miner.start(subject)
 
     def _mined(
@@ -208,8 +212,11 @@ class CaptionService:
             predicted = _own_hashtags(subject)
         # Until the store's connection is open (the first request or so of a new instance),
         # the answer waits less for it: the queries finish for the requests that follow.
-        first = self.settings.captions.mined_first_wait_seconds
-        return job.finish(predicted, self.blocklist, None if self.store.ready.is_set() else first)
+        wait = None if self.store.ready.is_set() else self._first_wait()
+        return job.finish(predicted, self.blocklist, wait)
+
+    def _first_wait(self) -> float:
+        return self.settings.captions.mined_first_wait_seconds
 
     def _mix(self, request: CaptionRequest) -> Mix:
         captions = self.settings.captions
