@@ -188,6 +188,17 @@ resource "google_firestore_index" "posts_by_hashtag" {
   }
 }
 
+# A day's hashtag counters keep one map key per hashtag. Firestore would index every key (and
+# refuse a document past 40,000 index entries); the code reads counters by id or by `day`.
+resource "google_firestore_field" "tag_counts_not_indexed" {
+  project    = var.project_id
+  database   = google_firestore_database.this.name
+  collection = "tag_counts"
+  field      = "counts"
+
+  index_config {}
+}
+
 # ---------------------------------------------------------------------------------------------
 # Pub/Sub: corpus-updated, delivered to sync_cache with retries and a dead-letter topic.
 #
@@ -518,8 +529,11 @@ module "scrape_worker" {
   labels                = local.labels
   common_environment    = local.environment
   environment = {
-    INSTATAG_GOOGLE__FIRESTORE_DATABASE = google_firestore_database.this.name
-    INSTATAG_SCRAPE__SOURCE             = "graph"
+    INSTATAG_GOOGLE__FIRESTORE_DATABASE    = google_firestore_database.this.name
+    INSTATAG_GOOGLE__TASKS_SERVICE_ACCOUNT = google_service_account.tasks.email
+    INSTATAG_SCRAPE__SOURCE                = "graph"
+    INSTATAG_SCRAPE__GRAPH_USER_ID         = var.graph_api.user_id
+    INSTATAG_SCRAPE__GRAPH_API_URL         = var.graph_api.url
   }
   secret_environment = {
     INSTATAG_SCRAPE__GRAPH_TOKEN = { secret = google_secret_manager_secret.graph_token.secret_id, version = "latest" }

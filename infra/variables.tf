@@ -186,6 +186,24 @@ variable "scrape_schedule" {
   }
 }
 
+variable "graph_api" {
+  description = "The Instagram Graph API the scraper reads: the Instagram business account's user id, and the versioned base URL."
+  type = object({
+    user_id = string
+    url     = string
+  })
+
+  validation {
+    condition     = can(regex("^[0-9]+$", var.graph_api.user_id))
+    error_message = "graph_api.user_id must be the numeric id of an Instagram business account."
+  }
+
+  validation {
+    condition     = can(regex("^https://graph\\.facebook\\.com/v[0-9]+\\.[0-9]+$", var.graph_api.url))
+    error_message = "graph_api.url must look like https://graph.facebook.com/v21.0."
+  }
+}
+
 variable "scrape_queue" {
   description = "Cloud Tasks queue feeding scrape_worker: dispatch rate, concurrency and retries."
   type = object({

@@ -66,7 +66,15 @@ FUNCTIONS: dict[str, FunctionSpec] = {
     ),
     "scrape_worker": FunctionSpec(
         caller="tasks",
-        settings=frozenset({"INSTATAG_GOOGLE__FIRESTORE_DATABASE", "INSTATAG_SCRAPE__SOURCE"}),
+        settings=frozenset(
+            {
+                "INSTATAG_GOOGLE__FIRESTORE_DATABASE",
+                "INSTATAG_GOOGLE__TASKS_SERVICE_ACCOUNT",
+                "INSTATAG_SCRAPE__SOURCE",
+                "INSTATAG_SCRAPE__GRAPH_USER_ID",
+                "INSTATAG_SCRAPE__GRAPH_API_URL",
+            }
+        ),
         secrets=frozenset({"INSTATAG_SCRAPE__GRAPH_TOKEN"}),
     ),
     "sync_cache": FunctionSpec(

@@ -78,8 +78,8 @@ def _mount(app: flask.Flask, name: str, handler: Any) -> None:
 
     def view(subpath: str = "") -> Any:
         # A deployed function sees paths relative to its own URL; so does the handler here.
-        flask.request.environ["PATH_INFO"] = "/" + subpath
-        return handler(flask.request)
+        environ = {**flask.request.environ, "SCRIPT_NAME": f"/{name}", "PATH_INFO": f"/{subpath}"}
+        return handler(flask.Request(environ))
 
     app.add_url_rule(f"/{name}", f"{name}_root", view, methods=METHODS)
     app.add_url_rule(f"/{name}/<path:subpath>", name, view, methods=METHODS)

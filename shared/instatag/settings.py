@@ -12,7 +12,7 @@ import functools
 from pathlib import Path
 from typing import Literal
 
-from pydantic import BaseModel, Field, ValidationError
+from pydantic import BaseModel, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 from instatag.errors import ConfigError
@@ -109,12 +109,41 @@ class TrendingSettings(BaseModel):
 
     top_n: int = Field(default=15, ge=1, le=100)
     cache_ttl_seconds: int = Field(default=6 * 3600, ge=60)
+    # Days in the recent window; the trend compares it with the window just before.
+    window_days: int = Field(default=7, ge=1, le=60)
+    # A day's counts weigh half as much this many days later.
+    half_life_days: float = Field(default=3.0, gt=0)
+    # Posts a hashtag needs in the recent window to be listed at all.
+    min_support: int = Field(default=3, ge=1)
+    # Daily counts kept per listed hashtag, for charts.
+    history_days: int = Field(default=7, ge=1, le=60)
+    # Relative change in a hashtag's share of posts that makes it rising (or, inverted, fading).
+    trend_threshold: float = Field(default=0.25, gt=0)
 
 
 class ScrapeSettings(BaseModel):
-    """Scraping sources."""
+    """Scraping sources, the Graph API budget, and how tasks prove where they come from."""
 
     source: Literal["graph", "file"] = "file"
+    file_path: Path | None = None
+    graph_api_url: str = "https://graph.facebook.com/v21.0"
+    graph_user_id: str | None = None
+    graph_token: SecretStr | None = None
+    # Hashtags searched for each category; a category not listed searches its own name.
+    hashtags: dict[str, list[str]] = Field(default_factory=dict)
+    request_timeout_seconds: float = Field(default=10.0, gt=0)
+    max_pages: int = Field(default=2, ge=1, le=20)
+    page_size: int = Field(default=50, ge=1, le=50)
+    # The Graph API allows 30 unique hashtags per account in a rolling 7 days.
+    hashtag_budget: int = Field(default=30, ge=1, le=30)
+    budget_days: int = Field(default=7, ge=1)
+    retry_after_seconds: int = Field(default=60, ge=1)
+    # Tasks dispatched in the same slot share ids, so a repeated scheduler call adds nothing.
+    dispatch_slot_minutes: int = Field(default=60, ge=1, le=24 * 60)
+    # None: verify on the google backend, unless tasks come from the Cloud Tasks emulator.
+    verify_oidc: bool | None = None
+    oidc_audience: str | None = None
+    oidc_certs_url: str = "https://www.googleapis.com/oauth2/v1/certs"
 
 
 class Settings(BaseSettings):

@@ -7,13 +7,32 @@ from pathlib import Path
 from instatag.server import HTTP_FUNCTIONS, create_app
 
 
-def test_every_function_answers_json_under_its_path(embedded: Path) -> None:
-    client = create_app().test_client()
+def test_every_function_is_mounted_at_its_path_and_below(embedded: Path) -> None:
+    rules = {rule.rule for rule in create_app().url_map.iter_rules()}
 
     for name in HTTP_FUNCTIONS:
-        response = client.post(f"/{name}", json={})
-        assert response.is_json, name
-        assert response.status_code < 500 or response.status_code in (501, 503), name
+        assert {f"/{name}", f"/{name}/<path:subpath>"} <= rules, name
+
+
+def test_a_mounted_function_sees_paths_relative_to_its_own_url(embedded: Path) -> None:
+    client = create_app().test_client()
+
+    listed = client.get("/trending/categories")
+    assert listed.status_code == 200
+    assert "categories" in listed.json
+
+    unknown = client.get("/trending/nowhere")
+    assert unknown.status_code == 404
+    assert "/nowhere" in unknown.json["error"]["message"]
+
+
+def test_scheduler_and_task_endpoints_refuse_a_get(embedded: Path) -> None:
+    client = create_app().test_client()
+
+    for name in ("scrape_dispatch", "scrape_worker"):
+        response = client.get(f"/{name}")
+        assert response.status_code == 405, name
+        assert response.json["error"]["code"] == "method_not_allowed"
 
 
 def test_the_page_and_health_are_served(embedded: Path) -> None:

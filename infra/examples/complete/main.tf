@@ -57,6 +57,11 @@ module "instatag" {
     sync_cache      = { memory = "512Mi", cpu = "1", min_instances = 0, max_instances = 2, timeout_seconds = 300, concurrency = 1 }
   }
 
+  graph_api = {
+    user_id = var.graph_user_id
+    url     = "https://graph.facebook.com/v21.0"
+  }
+
   scrape_schedule = {
     cron      = "0 */6 * * *"
     time_zone = "Etc/UTC"

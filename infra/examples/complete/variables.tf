@@ -8,3 +8,13 @@ variable "region" {
   type        = string
   default     = "us-central1"
 }
+
+variable "graph_user_id" {
+  description = "Numeric id of the Instagram business account whose Graph API token is in Secret Manager."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[0-9]+$", var.graph_user_id))
+    error_message = "graph_user_id must be numeric."
+  }
+}

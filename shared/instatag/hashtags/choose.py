@@ -32,6 +32,14 @@ class Candidate:
     tier: str
     words: str = ""
 
+    @functools.cached_property
+    def stems(self) -> frozenset[str]:
+        return frozenset(content_stems(self.words.split()))
+
+    @functools.cached_property
+    def singular(self) -> str:
+        return stem(self.tag)
+
 
 class Blocklist:
     """Hashtags never to recommend: the shipped list, the configured ones, and bait patterns."""
@@ -53,13 +61,12 @@ def default_blocked() -> frozenset[str]:
 
 def near_duplicates(a: Candidate, b: Candidate) -> bool:
     """Same tag in other words: a plural, one inside the other, or a small typo apart."""
-    if stem(a.tag) == stem(b.tag):
+    if a.singular == b.singular:
         return True
     short, long = sorted((a.tag, b.tag), key=len)
     if len(short) >= 4 and short in long:
         return True
-    stems_a, stems_b = set(content_stems(a.words.split())), set(content_stems(b.words.split()))
-    if stems_a and stems_b and (stems_a <= stems_b or stems_b <= stems_a):
+    if a.stems and b.stems and (a.stems <= b.stems or b.stems <= a.stems):
         return True
     # Typos: long tags with the same first letter a letter or two apart (not beach / peach).
     allowed = 2 if len(short) >= 10 else 1 if len(short) >= 6 else 0

@@ -11,6 +11,8 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
 import json
 import math
 from collections.abc import Iterable, Mapping, Sequence
@@ -20,6 +22,7 @@ from typing import Any
 
 import numpy as np
 import numpy.typing as npt
+from threadpoolctl import ThreadpoolController
 
 from instatag.hashtags.text import content_stems
 
@@ -30,6 +33,21 @@ KIND = "tags"
 
 FloatArray = npt.NDArray[np.float32]
 IntArray = npt.NDArray[np.int32]
+
+
+def one_blas_thread() -> contextlib.AbstractContextManager[object]:
+    """Run the enclosed numpy on one BLAS thread. Scoring is a few small BLAS calls; on a
+    function's one or two vCPUs a second BLAS thread mostly waits for a CPU that onnxruntime
+    or another process holds, and under load that wait costs more than the thread saves."""
+    limited: contextlib.AbstractContextManager[object] = _threadpools().limit(
+        limits=1, user_api="blas"
+    )
+    return limited
+
+
+@functools.cache
+def _threadpools() -> ThreadpoolController:
+    return ThreadpoolController()
 
 
 @dataclass(frozen=True)

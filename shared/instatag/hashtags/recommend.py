@@ -10,8 +10,9 @@ import numpy as np
 
 from instatag.concepts import Concept
 from instatag.hashtags.choose import Blocklist, Candidate, recommended_set
-from instatag.hashtags.model import TagModel
+from instatag.hashtags.model import TagModel, one_blas_thread
 from instatag.hashtags.seeds import Scored, Seeds, collect, score
+from instatag.hashtags.text import content_stems
 
 MAX_REASONS = 3
 # A part of the score this large is worth telling as a reason.
@@ -59,17 +60,21 @@ def recommend(
     blocked: Blocklist | None = None,
 ) -> Recommendation:
     """Rank the model's tags for a request and pick the set to post."""
-    seeds = collect(model, hashtags, text, concepts)
-    scored = score(model, seeds)
+    with one_blas_thread():
+        seeds = collect(model, hashtags, text, concepts)
+        scored = score(model, seeds)
     pool = _pool(model, scored, max(limit, set_size) + EXTRA_CANDIDATES, blocked or Blocklist())
-    results = {i: _result(model, seeds, scored, i) for i in pool}
 
-    candidates = [Candidate(r.tag, r.score, r.tier, model.words[i]) for i, r in results.items()]
-    chosen = {c.tag for c in recommended_set(candidates, set_size)}
-    by_tag = {r.tag: r for r in results.values()}
+    candidates = {
+        i: Candidate(model.tags[i], float(scored.total[i]), model.tier(i), model.words[i])
+        for i in pool
+    }
+    chosen = {c.tag for c in recommended_set(list(candidates.values()), set_size)}
+    shown = pool[:limit] + [i for i in pool[limit:] if candidates[i].tag in chosen]
+    results = {i: _result(model, seeds, scored, candidates[i], i) for i in shown}
     return Recommendation(
-        recommended=[by_tag[t] for t in by_tag if t in chosen],
-        tags=list(results.values())[:limit],
+        recommended=[r for r in results.values() if r.tag in chosen],
+        tags=[results[i] for i in pool[:limit]],
         unknown_hashtags=seeds.unknown,
     )
 
@@ -93,19 +98,22 @@ def top_indices(values: np.ndarray, k: int) -> list[int]:
     return ordered
 
 
-def _result(model: TagModel, seeds: Seeds, scored: Scored, tag_id: int) -> TagResult:
+def _result(
+    model: TagModel, seeds: Seeds, scored: Scored, candidate: Candidate, tag_id: int
+) -> TagResult:
     return TagResult(
-        tag=model.tags[tag_id],
-        score=float(scored.total[tag_id]),
-        tier=model.tier(tag_id),
+        tag=candidate.tag,
+        score=candidate.score,
+        tier=candidate.tier,
         reasons=tuple(_reasons(model, seeds, scored, tag_id)),
     )
 
 
 def _reasons(model: TagModel, seeds: Seeds, scored: Scored, tag_id: int) -> list[str]:
     found: list[tuple[float, str]] = []
+    stems = tuple(content_stems(model.words[tag_id].split()))
     for source in seeds.sources:
-        if (reason := source.reason(model, tag_id)) is not None:
+        if (reason := source.reason(model, tag_id, stems)) is not None:
             found.append(reason)
     if (companion := _companion(model, scored, tag_id)) is not None:
         found.append(companion)

@@ -8,7 +8,7 @@ user's hashtags (weights in the model's `Blend`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -47,9 +47,12 @@ class Source:
     exact: frozenset[int] = frozenset()
     category: str | None = None
 
-    def reason(self, model: TagModel, tag_id: int) -> tuple[float, str] | None:
-        """Why this source suggests the tag, with how strongly; None when it does not."""
-        shared = [s for s in content_stems(model.words[tag_id].split()) if s in self.stems]
+    def reason(
+        self, model: TagModel, tag_id: int, stems: Collection[str]
+    ) -> tuple[float, str] | None:
+        """Why this source suggests the tag (whose word stems are `stems`), with how strongly;
+        None when it does not."""
+        shared = [s for s in stems if s in self.stems]
         names_category = self.category is not None and model.tags[tag_id] == self.category
         if tag_id not in self.exact and not shared and not names_category:
             return None
