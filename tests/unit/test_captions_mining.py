@@ -219,7 +219,8 @@ def test_a_slow_store_is_waited_for_only_so_long_and_serves_the_next_request(
         post("by-hashtag", "Coffee, always coffee.", 5, category="travel", hashtags=["coffee"]),
     )
     gated = GatedStore(store)
-    miner = CaptionMiner(lambda: gated, MiningLimits(wait_seconds=0.05))
+    # Long enough for the quick query however loaded the machine; the gated one never makes it.
+    miner = CaptionMiner(lambda: gated, MiningLimits(wait_seconds=2.0))
 
     first = miner.mine(espresso(), ["coffee"], BlockList([]))
     gated.gate.set()
