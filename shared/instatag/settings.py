@@ -76,6 +76,32 @@ class CaptionSettings(BaseModel):
     """Caption generation."""
 
     default_count: int = Field(default=4, ge=1, le=10)
+    max_count: int = Field(default=10, ge=1, le=10)
+    # Words and phrases no caption may contain, on top of `data/blocked_words.txt`.
+    blocked_words: tuple[str, ...] = ()
+    # How sure the vision model must be to name an object, a kind shared by its top classes,
+    # or a category (bench/README.md, "Captions", tells how these were chosen).
+    object_score: float = Field(default=0.3, gt=0, le=1)
+    group_score: float = Field(default=0.6, gt=0, le=1)
+    category_score: float = Field(default=0.5, gt=0, le=1)
+    top_concepts: int = Field(default=5, ge=1, le=20)
+    # Mining real captions: posts read per query, hashtag queries per photo, how long query
+    # results are reused, and at most which share of the options comes from real posts.
+    mined_per_query: int = Field(default=50, ge=1, le=500)
+    mined_hashtag_queries: int = Field(default=3, ge=0, le=10)
+    mined_cache_seconds: float = Field(default=300.0, ge=0)
+    # How long a request waits for those queries (later answers serve the next requests), and
+    # how long while the store's connection is still opening (the first request of a new
+    # instance: its queries rarely make 0.3 s, so it does not wait for them).
+    mined_wait_seconds: float = Field(default=0.3, ge=0)
+    mined_first_wait_seconds: float = Field(default=0.0, ge=0)
+    mined_share: float = Field(default=0.5, ge=0, le=1)
+    engagement_weight: float = Field(default=0.2, ge=0)
+    # A cleaned real caption is kept between these sizes.
+    min_words: int = Field(default=3, ge=1)
+    max_chars: int = Field(default=220, ge=20)
+    # Two options whose word sets overlap this much (Jaccard) count as the same.
+    duplicate_similarity: float = Field(default=0.6, gt=0, le=1)
 
 
 class TrendingSettings(BaseModel):

@@ -1,0 +1,1 @@
+"""Caption options for a photo: written from what it shows, and learned from similar posts."""
