@@ -24,7 +24,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        cold_start()
+        # A command's answer goes to stdout, so that `--json` output can be piped.
+        cold_start(log_stream=sys.stderr)
         code: int = args.run(args)
         runtime.drain()
     except InstaTagError as exc:

@@ -11,7 +11,7 @@ import json
 import logging
 import sys
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, TextIO
 
 _trace: contextvars.ContextVar[str | None] = contextvars.ContextVar("trace", default=None)
 
@@ -53,19 +53,22 @@ class CloudLoggingFormatter(logging.Formatter):
         return json.dumps(entry, default=str, ensure_ascii=False)
 
 
-def configure(level: str = "INFO", project: str | None = None) -> None:
-    """Route the `instatag` loggers to stdout as JSON lines; safe to call more than once."""
+def configure(
+    level: str = "INFO", project: str | None = None, stream: TextIO | None = None
+) -> None:
+    """Route the `instatag` loggers as JSON lines to `stream` (stdout, where Cloud Functions
+    collects them, by default); safe to call more than once."""
     logger = logging.getLogger("instatag")
     logger.setLevel(level)
     logger.propagate = False
 
     if not any(getattr(h, "_instatag", False) for h in logger.handlers):
-        stream = logging.StreamHandler(sys.stdout)
-        stream._instatag = True  # type: ignore[attr-defined]
-        logger.addHandler(stream)
+        handler = logging.StreamHandler(stream or sys.stdout)
+        handler._instatag = True  # type: ignore[attr-defined]
+        logger.addHandler(handler)
 
-    for handler in logger.handlers:
-        handler.setFormatter(CloudLoggingFormatter(project))
+    for each in logger.handlers:
+        each.setFormatter(CloudLoggingFormatter(project))
 
 
 def set_trace(header: str | None) -> contextvars.Token[str | None]:
