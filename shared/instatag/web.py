@@ -3,18 +3,24 @@
 from __future__ import annotations
 
 import functools
+import io
 import logging
 from collections.abc import Callable
-from typing import Any
+from typing import IO, Any
 
 import flask
+from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import HTTPException
+from werkzeug.formparser import MultiPartParser
 
 from instatag import logs
 from instatag.errors import BadRequest, InstaTagError, PayloadTooLarge
 from instatag.settings import get_settings
 
 logger = logging.getLogger(__name__)
+
+# Under werkzeug's 500 kB cap on unparsed form data held at once.
+FORM_BUFFER = 256 * 1024
 
 Handler = Callable[[flask.Request], Any]
 
@@ -78,3 +84,31 @@ def json_body(request: flask.Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise BadRequest("the body must be a JSON object")
     return body
+
+
+def read_form(request: flask.Request) -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
+    """The form's fields and files. Files stay in memory (the body is already capped, and
+    spooling a photo to a temporary file costs more than the rest of the parsing), read in
+    large chunks."""
+    boundary = request.mimetype_params.get("boundary", "").encode("ascii", "replace")
+    if not boundary:
+        raise BadRequest("the multipart/form-data body has no boundary")
+    parser = MultiPartParser(
+        stream_factory=_in_memory,
+        max_form_memory_size=request.max_form_memory_size,
+        max_form_parts=request.max_form_parts,
+        buffer_size=FORM_BUFFER,
+    )
+    try:
+        return parser.parse(request.stream, boundary, request.content_length)
+    except ValueError as exc:
+        raise BadRequest(f"the multipart/form-data body is malformed: {exc}") from exc
+
+
+def _in_memory(
+    total_content_length: int | None,
+    content_type: str | None,
+    filename: str | None,
+    content_length: int | None = None,
+) -> IO[bytes]:
+    return io.BytesIO()

@@ -18,7 +18,7 @@ from instatag.captions.service import CaptionRequest, service
 from instatag.captions.templates import TONES, Tone
 from instatag.errors import BadRequest, MethodNotAllowed, UnsupportedMediaType
 from instatag.settings import get_settings
-from instatag.web import http_function
+from instatag.web import http_function, read_form
 
 TRUE = frozenset({"true", "1", "yes", "on"})
 FALSE = frozenset({"false", "0", "no", "off", ""})
@@ -40,12 +40,12 @@ def parse(request: flask.Request) -> CaptionRequest:
             "send multipart/form-data with the photo as `image`, "
             f"not {request.mimetype or 'an empty body'}"
         )
-    upload = request.files.get("image")
+    form, files = read_form(request)
+    upload = files.get("image")
     if upload is None:
         raise BadRequest("the form has no `image` file; attach the photo as `image`")
 
     settings = get_settings()
-    form = request.form
     return CaptionRequest(
         image=upload.read(),
         tone=tone(form.get("tone")),

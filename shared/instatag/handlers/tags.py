@@ -8,22 +8,17 @@
 
 from __future__ import annotations
 
-import io
 import re
-from typing import IO, Any
+from typing import Any
 
 import flask
-from werkzeug.datastructures import FileStorage, MultiDict
-from werkzeug.formparser import MultiPartParser
 
 from instatag.errors import BadRequest, MethodNotAllowed, UnsupportedMediaType
 from instatag.hashtags.service import TagRequest, service
 from instatag.settings import get_settings
-from instatag.web import http_function, json_body
+from instatag.web import http_function, json_body, read_form
 
 _LIST_SEPARATORS = re.compile(r"[\s,]+")
-# Under werkzeug's 500 kB cap on unparsed form data held at once.
-FORM_BUFFER = 256 * 1024
 
 
 @http_function
@@ -46,7 +41,7 @@ def parse(request: flask.Request) -> TagRequest:
 
 
 def _from_form(request: flask.Request) -> TagRequest:
-    form, files = _parse_form(request)
+    form, files = read_form(request)
     upload = files.get("image")
     hashtags = [t for value in form.getlist("hashtags") for t in _split(value)]
     return TagRequest(
@@ -56,34 +51,6 @@ def _from_form(request: flask.Request) -> TagRequest:
         platform=form.get("platform") or get_settings().tags.default_platform,
         limit=_limit(form.get("limit")),
     )
-
-
-def _parse_form(request: flask.Request) -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
-    """The form's fields and files. Files stay in memory (the body is already capped, and
-    spooling a photo to a temporary file costs more than the rest of the parsing), read in
-    large chunks."""
-    boundary = request.mimetype_params.get("boundary", "").encode("ascii", "replace")
-    if not boundary:
-        raise BadRequest("the multipart/form-data body has no boundary")
-    parser = MultiPartParser(
-        stream_factory=_in_memory,
-        max_form_memory_size=request.max_form_memory_size,
-        max_form_parts=request.max_form_parts,
-        buffer_size=FORM_BUFFER,
-    )
-    try:
-        return parser.parse(request.stream, boundary, request.content_length)
-    except ValueError as exc:
-        raise BadRequest(f"the multipart/form-data body is malformed: {exc}") from exc
-
-
-def _in_memory(
-    total_content_length: int | None,
-    content_type: str | None,
-    filename: str | None,
-    content_length: int | None = None,
-) -> IO[bytes]:
-    return io.BytesIO()
 
 
 def _from_json(body: dict[str, Any]) -> TagRequest:
