@@ -20,12 +20,16 @@ import statistics
 import sys
 import tempfile
 import time
-from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from contextlib import ExitStack
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
+
+# Run as a script: the repository root holds the tests' helpers.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from tests.support import CountingStore
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / ".out"
@@ -36,30 +40,6 @@ CATEGORIES = (
 DAYS = 30
 VOCABULARY = 2000
 TAGS_PER_POST = 8
-
-
-class CountingStore:
-    """A DocumentStore that counts the documents each collection hands back."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner = inner
-        self.reads: Counter[str] = Counter()
-
-    def get(self, collection: str, doc_id: str) -> Any:
-        return self.get_many(collection, [doc_id]).get(doc_id)
-
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Any]:
-        found = self.inner.get_many(collection, doc_ids)
-        self.reads[collection] += len(found)
-        return dict(found)
-
-    def query(self, collection: str, filters: Sequence[Any] = (), **kw: Any) -> Iterator[Any]:
-        for item in self.inner.query(collection, filters, **kw):
-            self.reads[collection] += 1
-            yield item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 class DownCache:

@@ -5,10 +5,12 @@ from __future__ import annotations
 import json
 import threading
 import time
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from instatag.ports import Document, DocumentStore, Filter
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
@@ -63,3 +65,27 @@ def http_receiver(inbox: Inbox, fail_first: int = 0) -> Iterator[str]:
 
 # Where the Pub/Sub push receiver (`pubsub_receiver.py`) puts the CloudEvents it is handed.
 EVENT_SINK = Inbox()
+
+
+class CountingStore:
+    """A document store that counts, by collection, the documents it hands back."""
+
+    def __init__(self, inner: DocumentStore) -> None:
+        self.inner = inner
+        self.reads: Counter[str] = Counter()
+
+    def get(self, collection: str, doc_id: str) -> Document | None:
+        return self.get_many(collection, [doc_id]).get(doc_id)
+
+    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
+        found = self.inner.get_many(collection, doc_ids)
+        self.reads[collection] += len(found)
+        return found
+
+    def query(self, collection: str, filters: Sequence[Filter] = (), **kw: Any) -> Iterator[Any]:
+        for item in self.inner.query(collection, filters, **kw):
+            self.reads[collection] += 1
+            yield item
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)

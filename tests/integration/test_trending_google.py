@@ -4,13 +4,10 @@ from __future__ import annotations
 
 import uuid
 from collections import Counter
-from collections.abc import Iterator, Sequence
 from datetime import UTC, datetime
-from typing import Any
 
 import pytest
 from instatag.corpus import POSTS, TAG_COUNTS, Post, read_jsonl, save_posts
-from instatag.ports import Document, DocumentStore, Filter
 from instatag.ports.google.cache import RedisCache
 from instatag.ports.google.documents import FirestoreDocumentStore
 from instatag.scrape import GraphApiSource, HashtagBudget, ScrapeTask, scrape
@@ -19,30 +16,10 @@ from instatag.trending import sync, trending
 
 from tests.conftest import TEAM_DATA
 from tests.fakes.graph_api import FakeGraphApi
+from tests.support import CountingStore
 from tests.unit.test_trending_service import RecordingBus
 
 SEED = TEAM_DATA / "seed-corpus" / "posts.jsonl"
-
-
-class ReadCount:
-    """Counts the documents a store hands back, by collection."""
-
-    def __init__(self, inner: DocumentStore) -> None:
-        self.inner = inner
-        self.reads: Counter[str] = Counter()
-
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
-        found = self.inner.get_many(collection, doc_ids)
-        self.reads[collection] += len(found)
-        return found
-
-    def query(self, collection: str, filters: Sequence[Filter] = (), **kw: Any) -> Iterator[Any]:
-        for item in self.inner.query(collection, filters, **kw):
-            self.reads[collection] += 1
-            yield item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 @pytest.fixture
@@ -89,7 +66,7 @@ def test_the_seed_corpus_gives_fifteen_tags_per_category_from_redis_and_from_fir
 def test_the_sync_reads_counters_only_on_firestore(
     seeded: tuple[FirestoreDocumentStore, list[Post]], redis: RedisCache
 ) -> None:
-    reads = ReadCount(seeded[0])
+    reads = CountingStore(seeded[0])
 
     sync(reads, redis, Settings(), now=datetime.now(UTC))  # type: ignore[arg-type]
 

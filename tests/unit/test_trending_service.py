@@ -6,7 +6,7 @@ import base64
 import functools
 import json
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -17,7 +17,7 @@ from instatag import runtime, wiring
 from instatag.corpus import Post, read_jsonl, save_posts
 from instatag.errors import NotFound, Unavailable
 from instatag.handlers import sync_cache
-from instatag.ports import Document, DocumentStore, Filter
+from instatag.ports import DocumentStore
 from instatag.ports.embedded.cache import MemoryCache
 from instatag.ports.embedded.documents import SqliteDocumentStore
 from instatag.ports.embedded.events import to_cloud_event
@@ -27,6 +27,7 @@ from instatag.trending import cache as cached
 from instatag.trending import categories, sync, trending
 
 from tests.conftest import TEAM_DATA
+from tests.support import CountingStore
 
 SEED = TEAM_DATA / "seed-corpus" / "posts.jsonl"
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -53,30 +54,6 @@ class DownCache:
 
     def ping(self) -> bool:
         return False
-
-
-class ReadLog:
-    """A document store that notes which collections were read and how many documents."""
-
-    def __init__(self, inner: DocumentStore) -> None:
-        self.inner = inner
-        self.reads: Counter[str] = Counter()
-
-    def get(self, collection: str, doc_id: str) -> Document | None:
-        return self.get_many(collection, [doc_id]).get(doc_id)
-
-    def get_many(self, collection: str, doc_ids: Sequence[str]) -> dict[str, Document]:
-        found = self.inner.get_many(collection, doc_ids)
-        self.reads[collection] += len(found)
-        return found
-
-    def query(self, collection: str, filters: Sequence[Filter] = (), **kw: Any) -> Iterator[Any]:
-        for item in self.inner.query(collection, filters, **kw):
-            self.reads[collection] += 1
-            yield item
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self.inner, name)
 
 
 @pytest.fixture
@@ -132,7 +109,7 @@ def test_sync_reads_only_day_counters_never_posts(
     store: SqliteDocumentStore, settings: Settings
 ) -> None:
     seed(store, days=3)
-    reads = ReadLog(store)
+    reads = CountingStore(store)
 
     sync(reads, MemoryCache(), settings, now=NOW)  # type: ignore[arg-type]
 
@@ -343,7 +320,7 @@ def test_a_malformed_event_is_dropped_without_syncing(embedded: Path, body: Any)
 def test_a_store_failure_during_sync_raises_so_the_event_is_retried(
     embedded: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    class BrokenStore(ReadLog):
+    class BrokenStore(CountingStore):
         def query(self, *args: Any, **kw: Any) -> Iterator[Any]:
             raise Unavailable("Firestore did not answer")
 
