@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-import os
 from pathlib import Path
 from typing import Any
 
 from google.api_core import exceptions as google_errors
-from google.auth.credentials import AnonymousCredentials
 from google.cloud.storage import Client as StorageClient
 
 from instatag.errors import NotFound, Unavailable
@@ -18,9 +16,8 @@ class CloudStorageBlobStore:
     """A `BlobStore` on a bucket; the bucket itself is made by Terraform (or `instatag up`)."""
 
     def __init__(self, project: str, bucket: str) -> None:
-        anonymous = AnonymousCredentials()  # type: ignore[no-untyped-call]
-        credentials = anonymous if os.environ.get("STORAGE_EMULATOR_HOST") else None
-        self._client = StorageClient(project=project, credentials=credentials)
+        # With STORAGE_EMULATOR_HOST set, the client itself talks to the emulator anonymously.
+        self._client = StorageClient(project=project)
         self._bucket = self._client.bucket(bucket)
 
     def put(self, name: str, data: bytes, content_type: str = "application/octet-stream") -> None:
