@@ -36,6 +36,12 @@ const state = {
 
 const $ = (id) => document.getElementById(id);
 
+/** How each caption source reads to a person. */
+const CAPTION_SOURCES = {
+  photo: "written for your photo",
+  posts: "from a similar post",
+};
+
 /** Make an element: el("p", { className: "x" }, "text", child). Strings become text nodes. */
 function el(tag, props = {}, ...children) {
   const node = document.createElement(tag);
@@ -490,7 +496,8 @@ function captionItem(caption) {
   const badges = el("span", { className: "badges" });
   if (caption.tone) badges.append(el("span", { className: "badge" }, caption.tone));
   if (caption.source) {
-    badges.append(el("span", { className: "badge badge-quiet" }, `by ${caption.source}`));
+    const origin = CAPTION_SOURCES[caption.source] ?? caption.source;
+    badges.append(el("span", { className: "badge badge-quiet" }, origin));
   }
   const foot = el("div", { className: "caption-foot" }, badges, button);
   return el("li", { className: "caption" }, text, foot);
