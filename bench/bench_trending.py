@@ -29,7 +29,7 @@ from typing import Any
 # Run as a script: the repository root holds the tests' helpers.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from tests.support import CountingStore
+from tests.support import CountingStore, DownCache
 
 ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "bench" / ".out"
@@ -40,20 +40,6 @@ CATEGORIES = (
 DAYS = 30
 VOCABULARY = 2000
 TAGS_PER_POST = 8
-
-
-class DownCache:
-    """The cache during an outage, as the Redis port reports it."""
-
-    def _down(self, *_: Any, **__: Any) -> Any:
-        from instatag.errors import Unavailable
-
-        raise Unavailable("cache down for the benchmark")
-
-    get = set = set_many = add = delete = _down
-
-    def ping(self) -> bool:
-        return False
 
 
 class NullBus:

@@ -10,6 +10,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any
 
+from instatag.errors import Unavailable
 from instatag.ports import Document, DocumentStore, Filter
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
@@ -89,3 +90,15 @@ class CountingStore:
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.inner, name)
+
+
+class DownCache:
+    """A cache that cannot be reached, as the Redis port reports it."""
+
+    def _down(self, *_: Any, **__: Any) -> Any:
+        raise Unavailable("Redis did not answer: connection refused")
+
+    get = set = set_many = add = delete = _down
+
+    def ping(self) -> bool:
+        return False

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 
 @dataclass(frozen=True)
@@ -19,6 +20,10 @@ class Concept:
     score: float
     words: tuple[str, ...] = ()
     category: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        """The concept as the functions answer it."""
+        return {"label": self.label, "score": round(self.score, 4), "category": self.category}
 
 
 @dataclass(frozen=True)

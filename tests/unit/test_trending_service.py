@@ -27,7 +27,7 @@ from instatag.trending import cache as cached
 from instatag.trending import categories, sync, trending
 
 from tests.conftest import TEAM_DATA
-from tests.support import CountingStore
+from tests.support import CountingStore, DownCache
 
 SEED = TEAM_DATA / "seed-corpus" / "posts.jsonl"
 NOW = datetime(2026, 12, 3, 12, 0, tzinfo=UTC)
@@ -42,18 +42,6 @@ class RecordingBus:
     ) -> str:
         self.published.append((topic, dict(data)))
         return str(len(self.published))
-
-
-class DownCache:
-    """A cache that cannot be reached, as the Redis port reports it."""
-
-    def _down(self, *_: Any, **__: Any) -> Any:
-        raise Unavailable("Redis did not answer: connection refused")
-
-    get = set = set_many = add = delete = _down
-
-    def ping(self) -> bool:
-        return False
 
 
 @pytest.fixture

@@ -14,6 +14,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
 
+from instatag.hashtags.text import stem as singular
+
 BLOCKED_WORDS_FILE = "blocked_words.txt"
 
 URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -113,15 +115,8 @@ def tokens(text: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """A rough singular: "berries" -> "berry", "boxes" -> "box", "cats" -> "cat"."""
-    word = word.replace("\u2019", "'").removesuffix("'s")
-    if len(word) > 4 and word.endswith("ies"):
-        return word[:-3] + "y"
-    if len(word) > 4 and word.endswith(("ches", "shes", "xes", "sses", "zes")):
-        return word[:-2]
-    if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")):
-        return word[:-1]
-    return word
+    """A rough singular, possessives dropped: "cat's" -> "cat", "berries" -> "berry"."""
+    return singular(word.replace("\u2019", "'").removesuffix("'s"))
 
 
 def jaccard(a: Iterable[str], b: Iterable[str]) -> float:

@@ -81,10 +81,7 @@ class CaptionAnswer:
     def to_json(self) -> dict[str, Any]:
         body: dict[str, Any] = {
             "captions": [self._option(option) for option in self.captions],
-            "concepts": [
-                {"label": c.label, "score": round(c.score, 4), "category": c.category}
-                for c in self.analysis.concepts
-            ],
+            "concepts": [concept.to_json() for concept in self.analysis.concepts],
             "subject": {
                 "kind": self.subject.kind,
                 "text": self.subject.text,

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from instatag.captions.service import CaptionAnswer, CaptionRequest, service
 from instatag.captions.templates import TONES
-from instatag.errors import BadRequest
+from instatag.commands import read_file
 from instatag.settings import get_settings
 
 SOURCES = {"photo": "written from the photo", "posts": "from a similar post"}
@@ -31,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
     request = CaptionRequest(
-        image=_read(args.image),
+        image=read_file(args.image),
         tone=args.tone,
         count=args.count or settings.captions.default_count,
         with_hashtags=args.with_hashtags,
@@ -52,10 +52,3 @@ def show(answer: CaptionAnswer) -> str:
         lines += [f"   {line}" for line in option["text"].splitlines()]
     lines += [f"note: {note}" for note in answer.notes]
     return "\n".join(lines) + "\n"
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise BadRequest(f"cannot read {path}: {exc.strerror}") from exc

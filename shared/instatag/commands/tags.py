@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from instatag.errors import BadRequest
+from instatag.commands import read_file
 from instatag.hashtags.service import TagAnswer, TagRequest, service
 from instatag.settings import get_settings
 
@@ -25,7 +25,7 @@ def register(subparsers: argparse._SubParsersAction[argparse.ArgumentParser]) ->
 
 def run(args: argparse.Namespace) -> int:
     settings = get_settings()
-    image = _read(args.image) if args.image else None
+    image = read_file(args.image) if args.image else None
     request = TagRequest(
         image=image,
         text=args.text,
@@ -51,10 +51,3 @@ def show(answer: TagAnswer) -> str:
         lines.append(f"  #{result.tag:<28} {result.tier:<8} {result.score:6.3f}  {reasons}")
     lines += [f"note: {note}" for note in answer.notes]
     return "\n".join(lines) + "\n"
-
-
-def _read(path: Path) -> bytes:
-    try:
-        return path.read_bytes()
-    except OSError as exc:
-        raise BadRequest(f"cannot read {path}: {exc.strerror}") from exc

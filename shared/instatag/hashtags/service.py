@@ -76,10 +76,7 @@ class TagAnswer:
             "recommended": [t.to_json() for t in self.recommendation.recommended],
             "copy": self.recommendation.copy_text,
             "tags": [t.to_json() for t in self.recommendation.tags],
-            "concepts": [
-                {"label": c.label, "score": round(c.score, 4), "category": c.category}
-                for c in self.concepts
-            ],
+            "concepts": [concept.to_json() for concept in self.concepts],
             "model_version": dict(self.model_version),
         }
         if self.recommendation.unknown_hashtags:
