@@ -92,7 +92,8 @@ class CaptionSettings(BaseModel):
     mined_cache_seconds: float = Field(default=300.0, ge=0)
     # How long a request waits for those queries (later answers serve the next requests), and
     # how long while the store's connection is still opening (the first request of a new
-    # instance: its queries rarely make 0.3 s, so it does not wait for them).
+    # instance: its queries rarely make 0.3 s, so at 0 it neither waits nor opens the
+    # connection before its answer is written).
     mined_wait_seconds: float = Field(default=0.3, ge=0)
     mined_first_wait_seconds: float = Field(default=0.0, ge=0)
     mined_share: float = Field(default=0.5, ge=0, le=1)

@@ -138,8 +138,8 @@ class CaptionService:
     def answer(self, request: CaptionRequest) -> CaptionAnswer:
         request.check(self.settings)
         vision = self.tags.vision.get()
-        if self.settings.captions.mined_share > 0:
-            self.store.prepare()
+        if self._first_wait() > 0:
+            self._open_store()
         image = load_image(request.image, max_pixels=vision.max_pixels, min_side=RESIZE_SIZE)
         analysis = vision.analyse_image(image, top_k=self.settings.captions.top_concepts)
         mood = mood_of(image)
@@ -156,6 +156,10 @@ class CaptionService:
             self.blocklist,
             seed=_seed(analysis),
         )
+        # A new instance's first answer does not wait for post queries, so the store
+        # connection opens once it is written: importing and connecting the Firestore client
+        # beside it would only slow it down.
+        self._open_store()
         return CaptionAnswer(
             captions=captions,
             analysis=analysis,
@@ -212,6 +216,10 @@ class CaptionService:
         wait = None if self.store.ready.is_set() else self._first_wait()
         return job.finish(predicted, self.blocklist, wait)
 
+    def _open_store(self) -> None:
+        if self.settings.captions.mined_share > 0:
+            self.store.prepare()
+
     def _first_wait(self) -> float:
         return self.settings.captions.mined_first_wait_seconds
 
@@ -238,9 +246,9 @@ class CaptionService:
 
 
 class SharedStore:
-    """The document store, made once for every thread. The first request starts making it in
-    the background and reads one document to open the connection; `ready` is set once that
-    read has answered."""
+    """The document store, made once for every thread. `prepare` starts making it in the
+    background and reads one document to open the connection; `ready` is set once that read
+    has answered."""
 
     def __init__(self, factory: Callable[[], DocumentStore]) -> None:
         self.factory = factory
