@@ -20,6 +20,8 @@ import subprocess
 import sys
 import tempfile
 import time
+import zipfile
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -53,7 +55,9 @@ response = app.test_client().post(
     "/", data={"image": (io.BytesIO(data), "photo")}, content_type="multipart/form-data"
 )
 assert response.status_code == 200, response.get_data(as_text=True)
-print(time.perf_counter() - started, len(response.get_json().get("captions", [])), flush=True)
+captions = len(response.get_json().get("captions", []))
+import instatag
+print(time.perf_counter() - started, captions, instatag.__file__, flush=True)
 """
 
 
@@ -163,26 +167,68 @@ def timed_process(argv: list[str], env: dict[str, str]) -> tuple[float, str]:
     return elapsed, line.strip()
 
 
-def floor_runs(model: Path, runs: int) -> list[dict[str, float]]:
-    results = []
-    for _ in range(runs):
-        wall, printed = timed_process([sys.executable, "-c", FLOOR, str(model)], dict(os.environ))
-        results.append({"wall": wall, "inside": float(printed)})
-    return results
+def unpack_bundles(out: Path) -> dict[str, Path]:
+    """Each function as it is deployed: its `make bundle` archive unpacked, bytecode included."""
+    functions = ["captions", "tags"]
+    bundler = [sys.executable, str(ROOT / "infra" / "bundle.py"), *functions, "--out", str(out)]
+    subprocess.run(bundler, check=True, capture_output=True)
+    for function in functions:
+        with zipfile.ZipFile(out / f"{function}.zip") as archive:
+            archive.extractall(out / function)
+    return {function: out / function for function in functions}
 
 
-def cold_runs(function: str, photo: Path, runs: int, tmp: Path) -> list[dict[str, float]]:
-    """New process to first answer of `function`, each with an empty model cache."""
-    source = ROOT / "functions" / function / "main.py"
-    results = []
+def floor_run(model: Path) -> dict[str, float]:
+    wall, printed = timed_process([sys.executable, "-c", FLOOR, str(model)], dict(os.environ))
+    return {"wall": wall, "inside": float(printed)}
+
+
+@dataclass(frozen=True)
+class Start:
+    """Where a cold start takes the function's main.py and the `instatag` package from."""
+
+    function: str
+    main: Path
+    package_parent: Path
+
+
+def cold_run(start: Start, photo: Path, cache_dir: Path) -> dict[str, float]:
+    """New process to first answer, with an empty model cache and `instatag` from the start's
+    folder (first on the path, ahead of the project's editable install)."""
+    env = {**os.environ, **google_env(cache_dir), "PYTHONPATH": str(start.package_parent)}
+    argv = [sys.executable, "-c", COLD, str(start.main), str(photo), start.function]
+    wall, printed = timed_process(argv, env)
+    inside, count, package = printed.split()
+    if not Path(package).is_relative_to(start.package_parent):
+        raise RuntimeError(f"{start} loaded instatag from {package}")
+    if start.function == "captions" and int(count) != 4:
+        raise RuntimeError(f"the cold start answered {count} captions, not 4")
+    return {"wall": wall, "inside": float(inside)}
+
+
+Runs = dict[str, list[dict[str, float]]]
+
+
+def cold_rounds(model: Path, photo: Path, runs: int, tmp: Path) -> Runs:
+    """The floor and each cold start in turns, so that the machine's load falls on all alike.
+
+    `captions` and `tags` start from their deployed bundles; `captions_source` starts from the
+    project's source tree, where (this machine sets PYTHONDONTWRITEBYTECODE) no bytecode lies
+    beside the modules: a deployed instance without the bundle's bytecode.
+    """
+    bundles = unpack_bundles(tmp / "bundles")
+    starts = {
+        "captions": Start("captions", bundles["captions"] / "main.py", bundles["captions"]),
+        "tags": Start("tags", bundles["tags"] / "main.py", bundles["tags"]),
+        "captions_source": Start(
+            "captions", ROOT / "functions" / "captions" / "main.py", ROOT / "shared"
+        ),
+    }
+    results: Runs = {"floor": [], **{key: [] for key in starts}}
     for run in range(runs):
-        env = {**os.environ, **google_env(tmp / f"cold-{function}-{run}")}
-        argv = [sys.executable, "-c", COLD, str(source), str(photo), function]
-        wall, printed = timed_process(argv, env)
-        inside, count = printed.split()
-        if function == "captions" and int(count) != 4:
-            raise RuntimeError(f"the cold start answered {count} captions, not 4")
-        results.append({"wall": wall, "inside": float(inside)})
+        results["floor"].append(floor_run(model))
+        for key, start in starts.items():
+            results[key].append(cold_run(start, photo, tmp / f"cold-{key}-{run}"))
     return results
 
 
@@ -245,9 +291,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         emulators = start_emulators(tmp / "logs")
         try:
             version = publish_and_store(files, tmp / "publish-cache")
-            floor = floor_runs(files["vision"][0], args.runs)
-            cold = cold_runs("captions", photos()[0], args.runs, tmp)
-            cold_tags = cold_runs("tags", photos()[0], args.runs, tmp)
+            cold = cold_rounds(files["vision"][0], photos()[0], args.runs, tmp)
             warm = warm_runs(args.requests, tmp / "warm-cache", mined_cache=True)
             uncached = warm_runs(args.requests, tmp / "warm-cache", mined_cache=False)
         finally:
@@ -255,9 +299,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 emulator.stop()
     return {
         "model_version": version,
-        "floor": floor,
-        "cold": cold,
-        "cold_tags": cold_tags,
+        **{key: runs for key, runs in cold.items()},
         "warm": warm,
         "warm_without_query_cache": uncached,
     }
@@ -270,14 +312,15 @@ def report(results: dict[str, Any]) -> None:
     floor = times("floor")
     rows = [
         ("floor: new process, local model, one run", floor),
-        ("captions: new process to first answer", times("cold")),
-        ("tags: new process to first answer", times("cold_tags")),
+        ("captions: new process to first answer", times("captions")),
+        ("tags: new process to first answer", times("tags")),
+        ("captions from the source tree, no bytecode", times("captions_source")),
     ]
     print("cold start, seconds: median (min), and the median over the floor's")
     for name, got in rows:
         ratio = got["median"] / floor["median"]
         print(f"  {name:42s} {got['median']:.2f} ({got['min']:.2f})  {ratio:.2f}x")
-    inside_floor, inside_cold = times("floor", "inside"), times("cold", "inside")
+    inside_floor, inside_cold = times("floor", "inside"), times("captions", "inside")
     print(
         f"  after the interpreter started: floor {inside_floor['median']:.2f}, "
         f"captions {inside_cold['median']:.2f}"

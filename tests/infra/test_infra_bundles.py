@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import importlib.util
 import os
 import shutil
 import subprocess
@@ -11,12 +12,15 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from instatag import deploy
 from tfconfig import FUNCTIONS_DIR, ROOT, handler_of
 
 from infra import bundle
 
 FUNCTIONS = bundle.discover_functions(FUNCTIONS_DIR)
 VENVS = ROOT / "build" / "venvs"
+# The flags word of a .pyc header (PEP 552): hash-based, and checked against the source.
+CHECKED_HASH = 0b11
 
 
 @pytest.fixture(scope="module")
@@ -47,7 +51,28 @@ def test_bundle_holds_main_the_package_and_requirements(
 
     assert main == (FUNCTIONS_DIR / function / "main.py").read_bytes()
     assert {"requirements.txt", "instatag/__init__.py", "instatag/settings.py"} <= names
-    assert not [name for name in names if "__pycache__" in name or name.endswith(".pyc")]
+
+
+@pytest.mark.parametrize("function", FUNCTIONS)
+def test_every_module_carries_bytecode_of_its_own_source(
+    bundles: dict[str, Path], function: str
+) -> None:
+    with zipfile.ZipFile(bundles[function]) as opened:
+        files = {name: opened.read(name) for name in opened.namelist()}
+    modules = [name for name in files if name.endswith(".py")]
+
+    assert sorted(name for name in files if name.endswith(".pyc")) == sorted(
+        importlib.util.cache_from_source(name) for name in modules
+    )
+    for name in modules:
+        pyc = files[importlib.util.cache_from_source(name)]
+        assert pyc[:4] == importlib.util.MAGIC_NUMBER, name
+        assert int.from_bytes(pyc[4:8], "little") == CHECKED_HASH, name
+        assert pyc[8:16] == importlib.util.source_hash(files[name]), name
+
+
+def test_bytecode_is_compiled_for_the_function_runtime() -> None:
+    assert f"python{sys.version_info.major}{sys.version_info.minor}" == deploy.RUNTIME
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
