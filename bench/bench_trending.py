@@ -26,6 +26,8 @@ from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from msgspec.structs import replace
+
 # Run as a script: the repository root holds the tests' helpers.
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
@@ -94,9 +96,7 @@ def run_size(posts: int, repeats: int, unique: str) -> dict[str, Any]:
     reads = {}
     for window in (7, 14):
         counting = CountingStore(store)
-        wide = settings.model_copy(
-            update={"trending": settings.trending.model_copy(update={"window_days": window})}
-        )
+        wide = replace(settings, trending=replace(settings.trending, window_days=window))
         service.sync(counting, cache, wide, now=now)
         reads[f"window_{window}d"] = dict(counting.reads)
     service.sync(store, cache, settings)

@@ -10,10 +10,10 @@ import re
 import tomllib
 from typing import Any
 
+import msgspec
 import pytest
 from instatag import deploy, wiring
 from instatag.settings import Settings
-from pydantic import BaseModel
 from tfconfig import FUNCTIONS_DIR, INFRA, ROOT, Config, expression, handler_of, load, only
 
 from infra import bundle
@@ -114,14 +114,13 @@ def test_function_is_given_every_setting_it_needs(root: Config, function: str) -
 
 
 def _resolves(name: str) -> bool:
-    model: type[BaseModel] = Settings
-    parts = name.removeprefix("INSTATAG_").lower().split("__")
-    for part in parts:
-        if part not in model.model_fields:
+    group: type[msgspec.Struct] = Settings
+    for part in name.removeprefix("INSTATAG_").lower().split("__"):
+        fields = {f.name: f.type for f in msgspec.structs.fields(group)}
+        if part not in fields:
             return False
-        annotation = model.model_fields[part].annotation
-        if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-            model = annotation
+        if isinstance(fields[part], type) and issubclass(fields[part], msgspec.Struct):
+            group = fields[part]
     return True
 
 
@@ -131,7 +130,7 @@ def test_deployment_table_names_real_settings() -> None:
             assert _resolves(name), f"{name} is not a field of instatag.settings.Settings"
         for name in spec.secrets:
             group = name.removeprefix("INSTATAG_").split("__")[0].lower()
-            assert group in Settings.model_fields, f"{name} names no settings group"
+            assert group in Settings.__struct_fields__, f"{name} names no settings group"
 
 
 @pytest.mark.parametrize("function", FUNCTIONS)
