@@ -1,4 +1,4 @@
-"""Small helpers the tests share: a waiting inbox and a local HTTP receiver."""
+"""Small helpers the tests share: a waiting inbox, a local HTTP receiver, a photo form."""
 
 from __future__ import annotations
 
@@ -12,6 +12,7 @@ from typing import Any
 
 from instatag.errors import Unavailable
 from instatag.ports import Document, DocumentStore, Filter
+from urllib3 import encode_multipart_formdata
 from werkzeug.serving import make_server
 from werkzeug.wrappers import Request, Response
 
@@ -102,3 +103,12 @@ class DownCache:
 
     def ping(self) -> bool:
         return False
+
+
+def photo_form(photo: bytes, filename: str = "photo", **fields: str) -> dict[str, Any]:
+    """Keyword arguments for a test client's `post`: a multipart form as HTTP clients encode
+    it (werkzeug's own test encoder leaves out the line break that ends an empty file)."""
+    body, content_type = encode_multipart_formdata(
+        {"image": (filename, photo, "application/octet-stream"), **fields}
+    )
+    return {"data": body, "content_type": content_type}

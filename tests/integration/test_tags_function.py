@@ -29,6 +29,7 @@ from models.tags.evaluate import train_and_run
 from models.tags.split import split
 from models.tags.train import read_posts, train, write
 from models.vision.build import build_vision
+from tests.support import photo_form
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / ".." / "shared" / "data"
@@ -123,8 +124,7 @@ def rotated_jpeg() -> bytes:
 
 
 def upload(app: FlaskClient, data: bytes, **fields: str) -> Any:
-    form: dict[str, Any] = {"image": (io.BytesIO(data), "upload"), **fields}
-    return app.post("/", data=form, content_type="multipart/form-data")
+    return app.post("/", **photo_form(data, "upload", **fields))
 
 
 def assert_error(response: Any, status: int, code: str, words: str) -> None:

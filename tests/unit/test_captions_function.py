@@ -33,6 +33,7 @@ from PIL import Image
 from models.tags.train import train, write
 from models.vision.build import MODEL_FILE, build_vision
 from tests.conftest import ROOT, TEAM_DATA
+from tests.support import photo_form
 
 pytestmark = pytest.mark.slow
 
@@ -99,8 +100,7 @@ def client(runtime_dir: Path) -> FlaskClient:
 
 def ask(client: FlaskClient, photo: Path | bytes, **fields: str) -> Any:
     data = photo if isinstance(photo, bytes) else photo.read_bytes()
-    form: dict[str, Any] = {"image": (io.BytesIO(data), "photo"), **fields}
-    return client.post("/", data=form, content_type="multipart/form-data")
+    return client.post("/", **photo_form(data, **fields))
 
 
 def answer(client: FlaskClient, photo: Path, **fields: str) -> dict[str, Any]:

@@ -10,7 +10,7 @@ from typing import Any
 import flask
 import pytest
 from instatag.errors import RateLimited, UnsupportedMediaType
-from instatag.web import http_function, json_body
+from instatag.web import http_function, json_body, read_form
 
 
 def make_client(handler: Any) -> Any:
@@ -110,3 +110,71 @@ def test_json_body_refuses_anything_but_an_object() -> None:
     refused = client.post("/", data="[1, 2]", content_type="application/json")
     assert refused.status_code == 400
     assert refused.json["error"]["code"] == "bad_request"
+
+
+@http_function
+def echo_form(request: flask.Request) -> Any:
+    fields, files = read_form(request)
+    return {
+        "fields": {name: fields.getlist(name) for name in fields},
+        "files": {
+            name: [upload.filename, upload.mimetype, len(upload.read())]
+            for name, upload in files.items()
+        },
+    }
+
+
+def post_raw(body: bytes, boundary: str = "XyZ") -> Any:
+    return make_client(echo_form).post(
+        "/", data=body, content_type=f"multipart/form-data; boundary={boundary}"
+    )
+
+
+def test_a_form_gives_its_fields_and_files() -> None:
+    photo = bytes(range(256)) * 8192 + b"\r\n--not-the-boundary\r\n"
+
+    response = make_client(echo_form).post(
+        "/",
+        data={
+            "image": (io.BytesIO(photo), "café.jpg", "image/jpeg"),
+            "text": "brunch in Lisbon ☀",
+            "hashtags": ["food", "travel"],
+        },
+        content_type="multipart/form-data",
+    )
+
+    assert response.status_code == 200
+    assert response.json["files"] == {"image": ["café.jpg", "image/jpeg", len(photo)]}
+    assert response.json["fields"] == {
+        "text": ["brunch in Lisbon ☀"],
+        "hashtags": ["food", "travel"],
+    }
+
+
+def part(value: bytes, disposition: bytes = b"form-data; name=a") -> bytes:
+    return b"--XyZ\r\nContent-Disposition: " + disposition + b"\r\n\r\n" + value + b"\r\n"
+
+
+END = b"--XyZ--\r\n"
+
+
+@pytest.mark.parametrize(
+    ("body", "boundary", "status", "problem"),
+    [
+        (part(b"hello")[:-2], "XyZ", 400, "ends before its closing boundary"),
+        (b"this is not a form at all", "XyZ", 400, "malformed"),
+        (part(b"x", disposition=b"form-data") + END, "XyZ", 400, "no name"),
+        (part(b"\xff") + END, "XyZ", 400, "not UTF-8"),
+        (part(b"x") + END, "", 400, "no boundary"),
+        (part(b"x" * 600_000) + END, "XyZ", 413, "too large"),
+        (part(b"x") * 1001 + END, "XyZ", 413, "more than 1000 parts"),
+    ],
+    ids=["truncated", "garbage", "no-name", "not-utf8", "no-boundary", "big-field", "many-parts"],
+)
+def test_a_bad_form_is_refused_naming_the_problem(
+    body: bytes, boundary: str, status: int, problem: str
+) -> None:
+    response = post_raw(body, boundary)
+
+    assert response.status_code == status
+    assert problem in response.json["error"]["message"]
