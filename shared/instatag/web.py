@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import flask
 from python_multipart import MultipartParser
-from python_multipart.exceptions import MultipartParseError
+from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import parse_options_header
 from werkzeug.datastructures import FileStorage, MultiDict
 from werkzeug.exceptions import HTTPException
@@ -101,12 +101,12 @@ def read_form(request: flask.Request) -> tuple[MultiDict[str, str], MultiDict[st
     if not boundary:
         raise BadRequest("the multipart/form-data body has no boundary")
     form = _Form(request.max_form_memory_size, request.max_form_parts)
-    parser = MultipartParser(boundary.encode("latin-1", "replace"), form.callbacks())
     try:
+        parser = MultipartParser(boundary.encode("latin-1", "replace"), form.callbacks())
         while chunk := request.stream.read(FORM_BUFFER):
             parser.write(chunk)
         parser.finalize()
-    except MultipartParseError as exc:
+    except FormParserError as exc:
         raise BadRequest(f"the multipart/form-data body is malformed: {exc}") from exc
     if not form.complete:
         raise BadRequest("the multipart/form-data body ends before its closing boundary")

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+import random
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -168,8 +170,18 @@ END = b"--XyZ--\r\n"
         (part(b"x") + END, "", 400, "no boundary"),
         (part(b"x" * 600_000) + END, "XyZ", 413, "too large"),
         (part(b"x") * 1001 + END, "XyZ", 413, "more than 1000 parts"),
+        (part(b"x") + END, "X" * 300, 400, "malformed"),
     ],
-    ids=["truncated", "garbage", "no-name", "not-utf8", "no-boundary", "big-field", "many-parts"],
+    ids=[
+        "truncated",
+        "garbage",
+        "no-name",
+        "not-utf8",
+        "no-boundary",
+        "big-field",
+        "many-parts",
+        "long-boundary",
+    ],
 )
 def test_a_bad_form_is_refused_naming_the_problem(
     body: bytes, boundary: str, status: int, problem: str
@@ -178,3 +190,37 @@ def test_a_bad_form_is_refused_naming_the_problem(
 
     assert response.status_code == status
     assert problem in response.json["error"]["message"]
+
+
+def test_a_damaged_form_is_read_or_refused_never_a_server_error() -> None:
+    rng = random.Random(20261203)
+    form = part(bytes(range(256)) * 40, b'form-data; name="image"; filename="a.jpg"')
+    form += part(b"hello", b'form-data; name="text"') + END
+    outcomes = Counter()
+
+    for _ in range(300):
+        response = post_raw(damaged(form, rng))
+        outcomes[response.status_code] += 1
+        if response.status_code == 400:
+            message = response.json["error"]["message"]
+            assert "multipart/form-data" in message or "form field" in message, message
+
+    assert set(outcomes) <= {200, 400}
+    assert outcomes[400] > 0 and outcomes[200] > 0, outcomes
+
+
+def damaged(data: bytes, rng: random.Random) -> bytes:
+    """`data` with a few bytes changed, dropped, inserted or cut off at random."""
+    body = bytearray(data)
+    for _ in range(rng.randint(1, 6)):
+        at = rng.randrange(len(body) + 1)
+        change = rng.random()
+        if change < 0.4 and at < len(body):
+            body[at] = rng.randrange(256)
+        elif change < 0.6:
+            del body[at : at + rng.randint(1, 40)]
+        elif change < 0.85:
+            body[at:at] = rng.randbytes(rng.randint(1, 16))
+        else:
+            del body[at:]
+    return bytes(body)
