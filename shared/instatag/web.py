@@ -23,6 +23,9 @@ if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
 
 logger = logging.getLogger(__name__)
+# The parser warns of every malformed upload before raising; that is the client's mistake, and
+# `error_response` already logs each refused request once.
+logging.getLogger("python_multipart").setLevel(logging.ERROR)
 
 # How much of an upload is read from the request at a time.
 FORM_BUFFER = 256 * 1024
