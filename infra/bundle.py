@@ -44,10 +44,10 @@ DEFAULT_OUT = ROOT / "build" / "bundles"
 # Terraform redeploys a function only when its bundle really changed.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 SKIPPED_PARTS = {"__pycache__"}
+SKIPPED_SUFFIXES = {".pyc", ".pyo"}
 # Checked-hash bytecode holds the source's hash, not its time: byte-identical across builds,
 # and still valid after the archive is unpacked with new file times.
 BYTECODE_MODE = py_compile.PycInvalidationMode.CHECKED_HASH
-SKIPPED_SUFFIXES = {".pyc", ".pyo"}
 
 _REQUIREMENT_NAME = re.compile(r"^\s*([A-Za-z0-9][A-Za-z0-9._-]*)")
 
