@@ -306,7 +306,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                 emulator.stop()
     return {
         "model_version": version,
-        **{key: runs for key, runs in cold.items()},
+        **cold,
         "warm": warm,
         "warm_without_query_cache": uncached,
     }

@@ -97,8 +97,8 @@ def json_body(request: flask.Request) -> dict[str, Any]:
 def read_form(request: flask.Request) -> tuple[MultiDict[str, str], MultiDict[str, FileStorage]]:
     """The form's fields and files. Files stay in memory, as the body is already capped.
 
-    python-multipart finds a photo's boundaries with `bytes.find`: a 2 MB upload parses in
-    about 0.2 ms, where werkzeug's own parser took a few milliseconds of every photo request.
+    python-multipart finds a photo's boundaries with `bytes.find`: a 2 MB upload is read in
+    0.6-0.7 ms here, where werkzeug's own parser took 2.1-2.5 ms of every photo request.
     """
     boundary = request.mimetype_params.get("boundary", "")
     if not boundary:
